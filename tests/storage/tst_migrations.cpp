@@ -1,0 +1,118 @@
+// Versioned migrations on a real database: fresh, re-run, concurrent, newer schema refused untouched.
+
+#include "testdatabase.h"
+#include "testmain.h"
+
+#include "storage/migrations.h"
+#include "storage/storageerror.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace overseer::storage;
+
+namespace {
+
+int tableCount(Database &db)
+{
+    Query query = db.prepare(db.isSQLite() ? u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"_qs
+                                           : u"SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = 'public'"_qs);
+    query.exec();
+    query.next();
+    return query.value(0).toInt();
+}
+
+} // namespace
+
+class MigrationsTest final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void freshDatabaseIsMigratedToTheLatestVersion()
+    {
+        TestDatabase test(false);
+        QCOMPARE(Migrations::currentVersion(test.db()), 0);
+        QVERIFY(Migrations::isEmpty(test.db()));
+        QCOMPARE(Migrations::migrate(test.db()), Migrations::latestVersion);
+        QCOMPARE(Migrations::currentVersion(test.db()), Migrations::latestVersion);
+        QVERIFY(!Migrations::isEmpty(test.db()));
+        Migrations::requireCurrent(test.db()); // does not throw
+        for (const char16_t *table : {u"workers", u"worker_queues", u"worker_capabilities", u"jobs", u"queues",
+                                      u"locks", u"audit_log", u"schema_version"}) {
+            Query query = test.db().prepare(u"SELECT COUNT(*) FROM "_qs % QString::fromUtf16(table));
+            query.exec();
+            QVERIFY2(query.next(), qPrintable(QString::fromUtf16(table)));
+        }
+    }
+
+    void rerunningChangesNothing()
+    {
+        TestDatabase test;
+        const int tables = tableCount(test.db());
+        QCOMPARE(Migrations::migrate(test.db()), Migrations::latestVersion);
+        QCOMPARE(Migrations::migrate(test.db()), Migrations::latestVersion);
+        QCOMPARE(tableCount(test.db()), tables);
+        Query rows = test.db().prepare(u"SELECT COUNT(*) FROM schema_version"_qs);
+        rows.exec();
+        rows.next();
+        QCOMPARE(rows.value(0).toInt(), Migrations::latestVersion);
+    }
+
+    void olderSchemaAsksForMigrate()
+    {
+        TestDatabase test(false);
+        try {
+            Migrations::requireCurrent(test.db());
+            QFAIL("an unmigrated database was accepted");
+        } catch (const SchemaMismatch &error) {
+            QVERIFY2(error.message().contains(u"overseerctl migrate"_qs), qPrintable(error.message()));
+            QCOMPARE(error.databaseVersion(), 0);
+        }
+        QCOMPARE(Migrations::migrate(test.db()), Migrations::latestVersion);
+    }
+
+    void newerSchemaIsRefusedAndLeftUntouched()
+    {
+        TestDatabase test;
+        Query bump = test.db().prepare(
+            u"INSERT INTO schema_version (version, applied_at, description) VALUES (:v, 0, 'from the future')"_qs);
+        bump.bind(u":v"_qs, Migrations::latestVersion + 41).exec();
+        const int tables = tableCount(test.db());
+
+        for (int round = 0; round < 2; ++round) {
+            try {
+                if (round == 0)
+                    Migrations::migrate(test.db());
+                else
+                    Migrations::requireCurrent(test.db());
+                QFAIL("a newer schema was accepted");
+            } catch (const SchemaMismatch &error) {
+                QVERIFY2(error.message().contains(u"newer"_qs), qPrintable(error.message()));
+                QCOMPARE(error.databaseVersion(), Migrations::latestVersion + 41);
+            }
+        }
+        QCOMPARE(Migrations::currentVersion(test.db()), Migrations::latestVersion + 41);
+        QCOMPARE(tableCount(test.db()), tables);
+    }
+
+    void concurrentMigratorsAgree()
+    {
+        TestDatabase test(false);
+        const DatabaseUrl url = test.url();
+        auto migrateOnOwnConnection = [url] {
+            Database db(url);
+            return Migrations::migrate(db);
+        };
+        QFuture<int> a = QtConcurrent::run(migrateOnOwnConnection);
+        QFuture<int> b = QtConcurrent::run(migrateOnOwnConnection);
+        QCOMPARE(a.result(), Migrations::latestVersion);
+        QCOMPARE(b.result(), Migrations::latestVersion);
+        Query rows = test.db().prepare(u"SELECT COUNT(*) FROM schema_version"_qs);
+        rows.exec();
+        rows.next();
+        QCOMPARE(rows.value(0).toInt(), Migrations::latestVersion);
+    }
+};
+
+OVERSEER_TEST_MAIN(MigrationsTest)
+#include "tst_migrations.moc"
