@@ -3,6 +3,7 @@
 #include "invalidvalue.h"
 #include "text.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <array>
@@ -57,7 +58,7 @@ QString exactForm(qint64 count, bool binary)
         if (hundredths % it->factor != 0)
             return {};
         const double amount = static_cast<double>(hundredths / it->factor) / 100.0;
-        return QString::number(amount, 'g', 17) % u' ' % it->name;
+        return QString::number(amount, 'g', QLocale::FloatingPointShortest) % u' ' % it->name;
     }
     return {};
 }
@@ -155,10 +156,20 @@ QString Bytes::toString() const
         return decimal;
     if (!binary.isEmpty())
         return binary;
-    for (auto it = units.rbegin(); it != units.rend(); ++it) {
-        if (it->name.size() == 3 && m_count >= it->factor)
-            return QString::number(static_cast<double>(m_count) / static_cast<double>(it->factor), 'f', 1) % u' ' %
-                   it->name;
+    // Approximate: binary units with one decimal, moving up a unit when rounding reaches 1024
+    // (1048575 bytes reads "1.0 MiB", not "1024.0 KiB").
+    const Unit *chosen = nullptr;
+    for (const Unit &unit : units) {
+        if (unit.name.size() == 3 && m_count >= unit.factor)
+            chosen = &unit;
+    }
+    if (chosen) {
+        double amount = static_cast<double>(m_count) / static_cast<double>(chosen->factor);
+        if (std::round(amount * 10.0) >= 10240.0 && chosen != &units.back()) {
+            ++chosen;
+            amount = static_cast<double>(m_count) / static_cast<double>(chosen->factor);
+        }
+        return QString::number(amount, 'f', 1) % u' ' % chosen->name;
     }
     return QString::number(static_cast<double>(m_count) / kilo, 'f', 1) % u" KB"_qs;
 }

@@ -30,7 +30,14 @@ Percentage Percentage::fromString(const QString &text)
 
 QString Percentage::toString() const
 {
-    return QString::number(m_value, 'f', m_value == std::floor(m_value) ? 0 : 1) % u" %"_qs;
+    // At most one decimal, cut rather than rounded so that a value never reads as crossing a
+    // threshold it has not reached (94.96 shows as 94.9, not 95).
+    QString number = QString::number(std::floor(m_value * 10.0) / 10.0, 'f', 1);
+    while (number.endsWith(u'0'))
+        number.chop(1);
+    if (number.endsWith(u'.'))
+        number.chop(1);
+    return number % u" %"_qs;
 }
 
 } // namespace overseer::domain

@@ -39,6 +39,10 @@ QueueName QueueName::fromString(const QString &text)
         throw InvalidValue(prefix % u"character '"_qs % c %
                            u"' is not allowed; use lowercase letters, digits, '.', '_' or '-'"_qs);
     }
+    // A name that starts with '-' or '.' would read as an option on a command line or a hidden
+    // or relative path in a file name.
+    if (!text.front().isLetterOrNumber())
+        throw InvalidValue(prefix % u"must start with a lowercase letter or a digit"_qs);
     return QueueName(text);
 }
 

@@ -5,8 +5,8 @@
 
 namespace overseer::domain {
 
-/// Name of a job queue: 1–64 characters, lowercase letters, digits, '.', '_' and '-'
-/// ("email", "image-processing"). The rule keeps names safe in URLs, file names and shells.
+/// Name of a job queue: 1–64 characters, lowercase letters, digits, '.', '_' and '-', starting with
+/// a letter or digit ("email", "image-processing"). The rule keeps names safe in URLs, file names and shells.
 class QueueName final
 {
 public:

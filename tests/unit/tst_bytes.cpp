@@ -76,6 +76,8 @@ private Q_SLOTS:
         QTest::addRow("four gigabytes") << qint64(4'000'000'000) << u"4 GB"_qs;
         QTest::addRow("one gibibyte") << GiB << u"1 GiB"_qs;
         QTest::addRow("one pebibyte") << PiB << u"1 PiB"_qs;
+        QTest::addRow("four digits of kibibytes") << 1000 * KiB << u"1000 KiB"_qs;
+        QTest::addRow("four digits of petabytes") << qint64(8'000'000'000'000'000'000) << u"8000 PB"_qs;
         QTest::addRow("not exact in either system") << qint64(123'456'789) << u"117.7 MiB"_qs;
     }
 
@@ -150,8 +152,7 @@ private Q_SLOTS:
         QTest::addRow("2^63 bytes") << u"9223372036854775808"_qs
                                     << QStringList{u"\"9223372036854775808\""_qs, u"64-bit"_qs};
         QTest::addRow("8 EiB as pebibytes") << u"8192 PiB"_qs << QStringList{u"\"8192 PiB\""_qs, u"64-bit"_qs};
-        QTest::addRow("ten million terabytes") << u"10000000 TB"_qs
-                                               << QStringList{u"\"10000000 TB\""_qs, u"64-bit"_qs};
+        QTest::addRow("ten million terabytes") << u"10000000 TB"_qs << QStringList{u"\"10000000 TB\""_qs, u"64-bit"_qs};
         QTest::addRow("fraction rounds past the limit")
             << u"9223372036854775807.9"_qs << QStringList{u"9223372036854775807.9"_qs, u"64-bit"_qs};
         QTest::addRow("thirty digits") << u"123456789012345678901234567890 B"_qs << QStringList{u"64-bit"_qs};

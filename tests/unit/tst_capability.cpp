@@ -60,8 +60,8 @@ private Q_SLOTS:
         QTest::addRow("leading space") << u" gpu"_qs << QStringList{u"\" gpu\""_qs, u"white space"_qs};
         QTest::addRow("trailing space") << u"gpu "_qs << QStringList{u"\"gpu \""_qs, u"white space"_qs};
         QTest::addRow("trailing new line") << u"gpu\n"_qs << QStringList{u"white space"_qs};
-        QTest::addRow("16,385 characters") << QString(Capability::maxLength + 1, u'y')
-                                           << QStringList{QString(60, u'y'), u"16385"_qs, u"16384"_qs};
+        QTest::addRow("16,385 characters")
+            << QString(Capability::maxLength + 1, u'y') << QStringList{QString(60, u'y'), u"16385"_qs, u"16384"_qs};
     }
 
     void refusesTextThatBreaksTheRule()

@@ -128,14 +128,14 @@ private Q_SLOTS:
         QTest::addRow("bare number") << u"30"_qs << QStringList{u"\"30\""_qs, u"unit"_qs};
         QTest::addRow("last part without unit") << u"1h30"_qs << QStringList{u"\"1h30\""_qs, u"unit"_qs, u"30"_qs};
         QTest::addRow("unknown unit") << u"5x"_qs << QStringList{u"\"5x\""_qs, u"unknown unit"_qs, u"\"x\""_qs};
-        QTest::addRow("unit spelled out") << u"5minutes"_qs
-                                          << QStringList{u"\"5minutes\""_qs, u"unknown unit"_qs, u"\"minutes\""_qs};
+        QTest::addRow("unit spelled out")
+            << u"5minutes"_qs << QStringList{u"\"5minutes\""_qs, u"unknown unit"_qs, u"\"minutes\""_qs};
         QTest::addRow("months are not minutes") << u"5M"_qs << QStringList{u"\"5M\""_qs, u"unknown unit"_qs};
         QTest::addRow("empty") << QString() << QStringList{u"empty"_qs};
         QTest::addRow("only white space") << u"   "_qs << QStringList{u"empty"_qs};
         QTest::addRow("no number") << u"abc"_qs << QStringList{u"\"abc\""_qs, u"number and a unit"_qs};
-        QTest::addRow("2^63 milliseconds") << u"9223372036854775808ms"_qs
-                                           << QStringList{u"\"9223372036854775808ms\""_qs, u"too long"_qs};
+        QTest::addRow("2^63 milliseconds")
+            << u"9223372036854775808ms"_qs << QStringList{u"\"9223372036854775808ms\""_qs, u"too long"_qs};
         QTest::addRow("too many days") << u"106751991168d"_qs << QStringList{u"\"106751991168d\""_qs, u"too long"_qs};
         QTest::addRow("twenty digits") << u"99999999999999999999s"_qs << QStringList{u"too long"_qs};
         QTest::addRow("parts add up past the limit")

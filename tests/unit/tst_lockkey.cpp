@@ -54,22 +54,21 @@ private Q_SLOTS:
         QTest::addRow("space in the id") << u"account"_qs << u"account 12345"_qs
                                          << QStringList{u"account 12345"_qs, u"white space"_qs};
         QTest::addRow("tab in the id") << u"account"_qs << u"a\tb"_qs << QStringList{u"white space"_qs};
-        QTest::addRow("trailing space in the id") << u"account"_qs << u"12345 "_qs
-                                                  << QStringList{u"\"account:12345 \""_qs, u"white space"_qs};
-        QTest::addRow("control character in the id") << u"account"_qs << u"a\x01z"_qs
-                                                      << QStringList{u"control characters"_qs};
+        QTest::addRow("trailing space in the id")
+            << u"account"_qs << u"12345 "_qs << QStringList{u"\"account:12345 \""_qs, u"white space"_qs};
+        QTest::addRow("control character in the id")
+            << u"account"_qs << u"a\x01z"_qs << QStringList{u"control characters"_qs};
         QTest::addRow("empty id") << u"account"_qs << QString() << QStringList{u"id is empty"_qs};
-        QTest::addRow("upper-case type") << u"Account"_qs << u"1"_qs
-                                         << QStringList{u"\"Account\""_qs, u"lowercase"_qs};
+        QTest::addRow("upper-case type") << u"Account"_qs << u"1"_qs << QStringList{u"\"Account\""_qs, u"lowercase"_qs};
         QTest::addRow("empty type") << QString() << u"1"_qs << QStringList{u"type \"\""_qs, u"lowercase"_qs};
-        QTest::addRow("space in the type") << u"bank account"_qs << u"1"_qs
-                                           << QStringList{u"\"bank account\""_qs, u"lowercase"_qs};
+        QTest::addRow("space in the type")
+            << u"bank account"_qs << u"1"_qs << QStringList{u"\"bank account\""_qs, u"lowercase"_qs};
         QTest::addRow("colon in the type") << u"a:b"_qs << u"1"_qs << QStringList{u"\"a:b\""_qs, u"lowercase"_qs};
         QTest::addRow("type of 65 characters") << QString(65, u't') << u"1"_qs << QStringList{u"64"_qs};
-        QTest::addRow("256 characters in all") << u"account"_qs << QString(248, u'9')
-                                               << QStringList{u"256 characters"_qs, u"255"_qs};
-        QTest::addRow("300-character id") << u"account"_qs << QString(300, u'9')
-                                          << QStringList{u"308 characters"_qs, u"255"_qs};
+        QTest::addRow("256 characters in all")
+            << u"account"_qs << QString(248, u'9') << QStringList{u"256 characters"_qs, u"255"_qs};
+        QTest::addRow("300-character id")
+            << u"account"_qs << QString(300, u'9') << QStringList{u"308 characters"_qs, u"255"_qs};
     }
 
     void forResourceRefusesBadParts()

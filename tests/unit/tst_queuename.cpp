@@ -46,8 +46,8 @@ private Q_SLOTS:
         QTest::addRow("capitalised") << u"Email"_qs << QStringList{u"\"Email\""_qs, u"upper-case"_qs, u"\"email\""_qs};
         QTest::addRow("all upper case") << u"EMAIL"_qs << QStringList{u"\"EMAIL\""_qs, u"upper-case"_qs};
         QTest::addRow("upper case accented") << u"Émail"_qs << QStringList{u"\"Émail\""_qs, u"upper-case"_qs};
-        QTest::addRow("space between words") << u"image processing"_qs
-                                             << QStringList{u"\"image processing\""_qs, u"spaces"_qs};
+        QTest::addRow("space between words")
+            << u"image processing"_qs << QStringList{u"\"image processing\""_qs, u"spaces"_qs};
         QTest::addRow("leading space") << u" email"_qs << QStringList{u"\" email\""_qs, u"spaces"_qs};
         QTest::addRow("trailing space") << u"email "_qs << QStringList{u"\"email \""_qs, u"spaces"_qs};
         QTest::addRow("tab") << u"a\tb"_qs << QStringList{u"spaces"_qs};
@@ -55,6 +55,8 @@ private Q_SLOTS:
         QTest::addRow("colon") << u"a:b"_qs << QStringList{u"\"a:b\""_qs, u"':'"_qs};
         QTest::addRow("accented lower case") << u"café"_qs << QStringList{u"\"café\""_qs, u"'é'"_qs};
         QTest::addRow("shell meta character") << u"a;rm"_qs << QStringList{u"\"a;rm\""_qs, u"';'"_qs};
+        QTest::addRow("starts with a dash") << u"-rf"_qs << QStringList{u"\"-rf\""_qs, u"start with"_qs};
+        QTest::addRow("starts with a dot") << u"..hidden"_qs << QStringList{u"\"..hidden\""_qs, u"start with"_qs};
     }
 
     void refusesNamesThatBreakTheRule()
