@@ -23,7 +23,7 @@ run: build
 # and exports PGHOST/PGPORT/PGUSER/PGPASSWORD, which the tests (through libpq) pick up.
 test: build
 	cd $(BUILD) && QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} \
-	  pg_virtualenv -o 'max_connections=200' -- \
+	  pg_virtualenv -t -o 'max_connections=200' \
 	  ctest --output-on-failure --parallel $(JOBS) $(CTEST_ARGS)
 
 clean:

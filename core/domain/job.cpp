@@ -61,15 +61,15 @@ void JobRequest::validate() const
     if (type.trimmed().isEmpty())
         throw InvalidValue(u"job type is empty: name what the job does, such as \"order-confirmation\""_qs);
     if (type.size() > 255)
-        throw InvalidValue(u"job type " % text::quoted(type) % u": is "_qs % QString::number(type.size())
-                           % u" characters long; the limit is 255"_qs);
+        throw InvalidValue(u"job type " % text::quoted(type) % u": is "_qs % QString::number(type.size()) %
+                           u" characters long; the limit is 255"_qs);
     if (text::hasControlCharacter(type))
         throw InvalidValue(u"job type " % text::quoted(type) % u": control characters are not allowed"_qs);
     QJsonParseError error;
     QJsonDocument::fromJson(payload.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError)
-        throw InvalidValue(u"job payload " % text::quoted(payload) % u": not valid JSON ("_qs % error.errorString()
-                           % u" at offset "_qs % QString::number(error.offset) % u")"_qs);
+        throw InvalidValue(u"job payload " % text::quoted(payload) % u": not valid JSON ("_qs % error.errorString() %
+                           u" at offset "_qs % QString::number(error.offset) % u")"_qs);
     if (maxAttempts < 1 || maxAttempts > 1000)
         throw InvalidValue(u"max attempts "_qs % QString::number(maxAttempts) % u": must be from 1 to 1000"_qs);
 }
@@ -94,8 +94,8 @@ QList<Capability> capabilitiesFromJson(const QString &json)
     QList<Capability> out;
     for (const QJsonValue &value : document.array()) {
         if (!value.isString())
-            throw InvalidValue(u"required capabilities " % text::quoted(json)
-                               % u": expected a JSON array of strings"_qs);
+            throw InvalidValue(u"required capabilities " % text::quoted(json) %
+                               u": expected a JSON array of strings"_qs);
         out.append(Capability::fromString(value.toString()));
     }
     return out;

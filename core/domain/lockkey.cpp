@@ -19,6 +19,11 @@ LockKey LockKey::forResource(const QString &type, const QString &id)
     return fromString(type % u':' % id);
 }
 
+LockKey LockKey::dispatcherLeader()
+{
+    return LockKey(u"overseer:dispatcher"_qs);
+}
+
 LockKey LockKey::fromString(const QString &text)
 {
     const QString prefix = u"lock key " % text::quoted(text) % u": "_qs;

@@ -16,6 +16,8 @@ public:
     /// printable text without white space. Throws InvalidValue.
     static LockKey forResource(const QString &type, const QString &id);
     static LockKey fromString(const QString &text);
+    /// The lock the dispatchers elect their leader with: "overseer:dispatcher".
+    static LockKey dispatcherLeader();
 
     const QString &toString() const { return m_value; }
 

@@ -38,8 +38,13 @@ public:
     const QString &reason() const { return m_reason; }
 
 private:
-    explicit Outcome(T value) : m_value(std::move(value)) {}
-    Outcome(RefusalKind kind, QString reason) : m_kind(kind), m_reason(std::move(reason)) {}
+    explicit Outcome(T value)
+        : m_value(std::move(value))
+    {}
+    Outcome(RefusalKind kind, QString reason)
+        : m_kind(kind)
+        , m_reason(std::move(reason))
+    {}
 
     std::optional<T> m_value;
     RefusalKind m_kind = RefusalKind::NotFound;

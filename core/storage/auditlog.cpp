@@ -31,8 +31,7 @@ AuditContext AuditContext::currentUser(QString reason)
 AuditLog::AuditLog(Database &database, const domain::Clock &clock)
     : m_db(database)
     , m_clock(clock)
-{
-}
+{}
 
 qint64 AuditLog::append(const AuditContext &context, const QString &action, const QString &target,
                         const QJsonObject &details)
@@ -59,10 +58,10 @@ QList<AuditEntry> AuditLog::list(const AuditFilter &filter)
     // Optional filters are bound as NULL and switched off in SQL, so one prepared statement serves
     // every combination.
     Query query = m_db.prepare(u"SELECT id, at, actor, action, target, reason, details FROM audit_log "
-                               u"WHERE (:action IS NULL OR action = :action) "
-                               u"AND (:target IS NULL OR target = :target) "
-                               u"AND (:actor IS NULL OR actor = :actor) "
-                               u"AND (:before IS NULL OR id < :before) "
+                               u"WHERE (CAST(:action AS TEXT) IS NULL OR action = :action) "
+                               u"AND (CAST(:target AS TEXT) IS NULL OR target = :target) "
+                               u"AND (CAST(:actor AS TEXT) IS NULL OR actor = :actor) "
+                               u"AND (CAST(:before AS BIGINT) IS NULL OR id < :before) "
                                u"ORDER BY id DESC LIMIT :limit"_qs);
     const auto text = [](const std::optional<QString> &value) {
         return value ? QVariant(*value) : QVariant(QMetaType::fromType<QString>());

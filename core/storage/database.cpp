@@ -29,17 +29,16 @@ bool isConnectionLoss(const QSqlError &error)
     if (code.startsWith(u"08") || code == u"57P01" || code == u"57P02" || code == u"57P03")
         return true;
     const QString text = error.text();
-    return text.contains(u"server closed the connection"_qs) || text.contains(u"no connection to the server"_qs)
-        || text.contains(u"terminating connection"_qs) || text.contains(u"could not connect"_qs)
-        || text.contains(u"Connection refused"_qs) || text.contains(u"connection to server"_qs);
+    return text.contains(u"server closed the connection"_qs) || text.contains(u"no connection to the server"_qs) ||
+           text.contains(u"terminating connection"_qs) || text.contains(u"could not connect"_qs) ||
+           text.contains(u"Connection refused"_qs) || text.contains(u"connection to server"_qs);
 }
 
 } // namespace
 
 Database::Database(DatabaseUrl url)
     : Database(std::move(url), Options{})
-{
-}
+{}
 
 Database::Database(DatabaseUrl url, Options options)
     : m_url(std::move(url))
@@ -57,7 +56,8 @@ Database::~Database()
 
 void Database::assertThread() const
 {
-    Q_ASSERT_X(QThread::currentThread() == m_thread, "Database", "a connection is used only by the thread that opened it");
+    Q_ASSERT_X(QThread::currentThread() == m_thread, "Database",
+               "a connection is used only by the thread that opened it");
 }
 
 void Database::open()
@@ -68,14 +68,14 @@ void Database::open()
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(isSQLite() ? u"QSQLITE"_qs : u"QPSQL"_qs, m_name);
             if (!db.isValid())
-                throw DatabaseUnavailable(u"the Qt SQL driver for "_qs % toString(dialect())
-                                          % u" is not installed (package libqt6sql6-"_qs
-                                          % (isSQLite() ? u"sqlite"_qs : u"psql"_qs) % u")"_qs);
+                throw DatabaseUnavailable(u"the Qt SQL driver for "_qs % toString(dialect()) %
+                                          u" is not installed (package libqt6sql6-"_qs %
+                                          (isSQLite() ? u"sqlite"_qs : u"psql"_qs) % u")"_qs);
             if (isSQLite()) {
                 const QFileInfo file(m_url.path());
                 if (!file.dir().exists())
-                    throw DatabaseUnavailable(u"cannot open SQLite database "_qs % m_url.path()
-                                              % u": the directory "_qs % file.absolutePath() % u" does not exist"_qs);
+                    throw DatabaseUnavailable(u"cannot open SQLite database "_qs % m_url.path() %
+                                              u": the directory "_qs % file.absolutePath() % u" does not exist"_qs);
                 db.setDatabaseName(m_url.path());
                 db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT="_qs % QString::number(m_options.sqliteBusyTimeoutMs));
             } else {
@@ -87,8 +87,8 @@ void Database::open()
                 db.setDatabaseName(m_url.databaseName());
                 QString options = m_url.connectOptions();
                 if (!m_url.option(u"connect_timeout"_qs))
-                    options += (options.isEmpty() ? QString() : u";"_qs) % u"connect_timeout="_qs
-                        % QString::number(m_options.connectTimeoutSeconds);
+                    options += (options.isEmpty() ? QString() : u";"_qs) % u"connect_timeout="_qs %
+                               QString::number(m_options.connectTimeoutSeconds);
                 if (!m_url.option(u"application_name"_qs))
                     options += u";application_name=overseer"_qs;
                 db.setConnectOptions(options);
@@ -104,8 +104,8 @@ void Database::open()
             log->debug("connecting to {} failed (attempt {}): {}", m_url.toDisplayString(), attempt, lastError);
             QThread::msleep(static_cast<unsigned long>(m_options.retryDelayMs * attempt));
         } else {
-            throw DatabaseUnavailable(u"cannot connect to "_qs % toString(dialect()) % u" at "_qs
-                                      % m_url.serverAddress() % u": "_qs % lastError);
+            throw DatabaseUnavailable(u"cannot connect to "_qs % toString(dialect()) % u" at "_qs %
+                                      m_url.serverAddress() % u": "_qs % lastError);
         }
     }
 
@@ -139,10 +139,10 @@ void Database::reconnect()
 {
     const QString text = error.text().trimmed();
     if (isConnectionLoss(error))
-        throw DatabaseUnavailable(u"lost the connection to "_qs % toString(dialect()) % u" at "_qs
-                                  % m_url.serverAddress() % u": "_qs % text);
-    throw StorageError(toString(dialect()) % u" error: "_qs % text % u" (in: "_qs % sql.simplified().left(200)
-                       % u")"_qs);
+        throw DatabaseUnavailable(u"lost the connection to "_qs % toString(dialect()) % u" at "_qs %
+                                  m_url.serverAddress() % u": "_qs % text);
+    throw StorageError(toString(dialect()) % u" error: "_qs % text % u" (in: "_qs % sql.simplified().left(200) %
+                       u")"_qs);
 }
 
 Query Database::prepare(const QString &sql)
@@ -171,15 +171,13 @@ Query::Query(Database &database, QSqlQuery &query, const QString &sql)
     : m_database(&database)
     , m_query(&query)
     , m_sql(sql)
-{
-}
+{}
 
 Query::Query(Query &&other) noexcept
     : m_database(other.m_database)
     , m_query(std::exchange(other.m_query, nullptr))
     , m_sql(std::move(other.m_sql))
-{
-}
+{}
 
 Query::~Query()
 {

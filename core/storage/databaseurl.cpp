@@ -69,8 +69,8 @@ DatabaseUrl DatabaseUrl::parse(const QString &text)
     const qsizetype colon = text.indexOf(u':');
     const QString scheme = colon > 0 ? text.left(colon).toLower() : QString();
     if (scheme.isEmpty()) {
-        throw InvalidValue(u"database URL "_qs % shown % u": no scheme; did you mean sqlite:"_qs % text
-                           % u" ? ("_qs % examples % u')');
+        throw InvalidValue(u"database URL "_qs % shown % u": no scheme; did you mean sqlite:"_qs % text % u" ? ("_qs %
+                           examples % u')');
     }
 
     if (scheme == u"sqlite") {
@@ -78,15 +78,15 @@ DatabaseUrl DatabaseUrl::parse(const QString &text)
         if (rest.startsWith(u"//")) {
             rest = rest.mid(2);
             if (!rest.startsWith(u'/'))
-                throw InvalidValue(u"database URL "_qs % shown
-                                   % u": sqlite:// must be followed by an absolute path (three slashes: "
-                                     u"sqlite:///var/lib/overseer.db); for a relative path write sqlite:relative.db"_qs);
+                throw InvalidValue(u"database URL "_qs % shown %
+                                   u": sqlite:// must be followed by an absolute path (three slashes: "
+                                   u"sqlite:///var/lib/overseer.db); for a relative path write sqlite:relative.db"_qs);
         }
         if (rest.isEmpty())
             throw InvalidValue(u"database URL "_qs % shown % u": no file path after sqlite:"_qs);
         if (rest.startsWith(u':'))
-            throw InvalidValue(u"database URL "_qs % shown
-                               % u": in-memory SQLite databases cannot be shared between connections; give a file"_qs);
+            throw InvalidValue(u"database URL "_qs % shown %
+                               u": in-memory SQLite databases cannot be shared between connections; give a file"_qs);
         const QString path = QUrl::fromPercentEncoding(rest.toUtf8());
         if (QFileInfo(path).isDir())
             throw InvalidValue(u"database URL "_qs % shown % u": "_qs % path % u" is a directory, not a file"_qs);
@@ -100,7 +100,8 @@ DatabaseUrl DatabaseUrl::parse(const QString &text)
         if (rest.isEmpty())
             return url;
         if (!rest.startsWith(u"//"))
-            throw InvalidValue(u"database URL "_qs % shown % u": expected postgresql://[user[:password]@][host][:port][/dbname][?option=value]"_qs);
+            throw InvalidValue(u"database URL "_qs % shown %
+                               u": expected postgresql://[user[:password]@][host][:port][/dbname][?option=value]"_qs);
         const QUrl parsed(text, QUrl::StrictMode);
         if (!parsed.isValid())
             throw InvalidValue(u"database URL "_qs % shown % u": "_qs % parsed.errorString());
@@ -121,11 +122,10 @@ DatabaseUrl DatabaseUrl::parse(const QString &text)
         const QUrlQuery query(parsed);
         for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
             if (!isOptionName(key))
-                throw InvalidValue(u"database URL "_qs % shown % u": \""_qs % key
-                                   % u"\" is not a libpq connection option name"_qs);
+                throw InvalidValue(u"database URL "_qs % shown % u": \""_qs % key %
+                                   u"\" is not a libpq connection option name"_qs);
             if (value.contains(u';'))
-                throw InvalidValue(u"database URL "_qs % shown % u": option "_qs % key
-                                   % u" cannot contain ';'"_qs);
+                throw InvalidValue(u"database URL "_qs % shown % u": option "_qs % key % u" cannot contain ';'"_qs);
             url.m_options.append({key, value});
         }
         return url;
@@ -184,6 +184,37 @@ QString DatabaseUrl::serverAddress() const
     if (port.isEmpty())
         port = u"5432"_qs;
     return host % u':' % port;
+}
+
+DatabaseUrl DatabaseUrl::withOption(const QString &name, const QString &value) const
+{
+    DatabaseUrl copy = *this;
+    copy.m_options.removeIf([&name](const std::pair<QString, QString> &option) { return option.first == name; });
+    copy.m_options.append({name, value});
+    return copy;
+}
+
+QString DatabaseUrl::toUrlString() const
+{
+    if (m_dialect == Dialect::SQLite)
+        return u"sqlite://"_qs % QString::fromUtf8(QUrl::toPercentEncoding(m_path, "/"));
+    QUrl url;
+    url.setScheme(u"postgresql"_qs);
+    url.setHost(m_host.isEmpty() ? QString() : m_host);
+    if (m_port > 0)
+        url.setPort(m_port);
+    url.setUserName(m_user);
+    url.setPassword(m_password);
+    url.setPath(u'/' % m_databaseName);
+    QUrlQuery query;
+    for (const auto &[key, value] : m_options)
+        query.addQueryItem(key, QString::fromUtf8(QUrl::toPercentEncoding(value)));
+    url.setQuery(query);
+    QString text = url.toString(QUrl::FullyEncoded);
+    // QUrl drops the "//" authority marker when there is no host; libpq needs it.
+    if (!text.startsWith(u"postgresql://"))
+        text.replace(0, 11, u"postgresql://"_qs);
+    return text;
 }
 
 DatabaseUrl DatabaseUrl::withDatabaseName(const QString &name) const

@@ -70,8 +70,8 @@ const QStringList version1Common = {
 QString jobsTable(const QString &idColumn)
 {
     return uR"(CREATE TABLE jobs (
-        id                     )"_qs
-        % idColumn % uR"(,
+        id                     )"_qs %
+           idColumn % uR"(,
         queue                  TEXT NOT NULL,
         type                   TEXT NOT NULL,
         payload                TEXT NOT NULL DEFAULT '{}',
@@ -96,8 +96,8 @@ QString jobsTable(const QString &idColumn)
 QString auditTable(const QString &idColumn)
 {
     return uR"(CREATE TABLE audit_log (
-        id       )"_qs
-        % idColumn % uR"(,
+        id       )"_qs %
+           idColumn % uR"(,
         at       BIGINT NOT NULL,
         actor    TEXT NOT NULL,
         action   TEXT NOT NULL,
@@ -126,10 +126,10 @@ QList<Migration> migrations()
 
 bool tableExists(Database &database, const QString &table)
 {
-    Query query = database.prepare(database.isSQLite()
-                                       ? u"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"_qs
-                                       : u"SELECT 1 FROM pg_catalog.pg_tables WHERE tablename = :name "
-                                         u"AND schemaname = ANY (current_schemas(false))"_qs);
+    Query query =
+        database.prepare(database.isSQLite() ? u"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"_qs
+                                             : u"SELECT 1 FROM pg_catalog.pg_tables WHERE tablename = :name "
+                                               u"AND schemaname = ANY (current_schemas(false))"_qs);
     query.bind(u":name"_qs, table).exec();
     return query.next();
 }
@@ -145,10 +145,10 @@ int readVersion(Database &database)
 
 SchemaMismatch tooNew(int version)
 {
-    return SchemaMismatch(u"the database schema is version "_qs % QString::number(version)
-                              % u", newer than this program understands (version "_qs
-                              % QString::number(Migrations::latestVersion)
-                              % u"); upgrade Overseer. The database was not changed."_qs,
+    return SchemaMismatch(u"the database schema is version "_qs % QString::number(version) %
+                              u", newer than this program understands (version "_qs %
+                              QString::number(Migrations::latestVersion) %
+                              u"); upgrade Overseer. The database was not changed."_qs,
                           version, Migrations::latestVersion);
 }
 
@@ -161,10 +161,9 @@ int Migrations::currentVersion(Database &database)
 
 bool Migrations::isEmpty(Database &database)
 {
-    Query query = database.prepare(database.isSQLite()
-                                       ? u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"_qs
-                                       : u"SELECT COUNT(*) FROM pg_catalog.pg_tables "
-                                         u"WHERE schemaname = ANY (current_schemas(false))"_qs);
+    Query query = database.prepare(database.isSQLite() ? u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"_qs
+                                                       : u"SELECT COUNT(*) FROM pg_catalog.pg_tables "
+                                                         u"WHERE schemaname = ANY (current_schemas(false))"_qs);
     query.exec();
     return query.next() && query.value(0).toInt() == 0;
 }
@@ -213,9 +212,9 @@ void Migrations::requireCurrent(Database &database)
     if (version > latestVersion)
         throw tooNew(version);
     if (version < latestVersion)
-        throw SchemaMismatch(u"the database schema is version "_qs % QString::number(version)
-                                 % u" and this program needs version "_qs % QString::number(latestVersion)
-                                 % u": run `overseerctl migrate --db "_qs % database.url().toDisplayString() % u"`"_qs,
+        throw SchemaMismatch(u"the database schema is version "_qs % QString::number(version) %
+                                 u" and this program needs version "_qs % QString::number(latestVersion) %
+                                 u": run `overseerctl migrate --db "_qs % database.url().toDisplayString() % u"`"_qs,
                              version, latestVersion);
 }
 

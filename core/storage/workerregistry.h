@@ -1,0 +1,81 @@
+#pragma once
+
+#include "domain/bytes.h"
+#include "domain/capability.h"
+#include "domain/clock.h"
+#include "domain/healthpolicy.h"
+#include "domain/outcome.h"
+#include "domain/percentage.h"
+#include "domain/queuename.h"
+#include "domain/worker.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace overseer::storage {
+
+class Database;
+class Query;
+
+/// A worker as the database knows it: the reported values plus what only the database decides —
+/// how many jobs it has actually been assigned (assigned + running), and when it last got one.
+struct WorkerRecord
+{
+    domain::Worker worker;
+    int assignedJobs = 0;
+    std::optional<domain::EpochMs> lastAssignedAt;
+    std::optional<domain::EpochMs> stoppedAt;
+};
+
+/// Filter for WorkerRegistry::list. State "unhealthy" means: not inactive, and stale heartbeat,
+/// CPU at or past critical, or memory over its limit — judged with the policy and the clock.
+struct WorkerFilter
+{
+    enum class State { Any, Active, Draining, Inactive, Unhealthy };
+
+    std::optional<domain::QueueName> queue;
+    std::optional<domain::Capability> capability;
+    State state = State::Any;
+    /// Keyset paging on the id; 0 means no limit.
+    std::optional<domain::WorkerId> afterId;
+    int limit = 0;
+};
+
+/// Registers workers and records their heartbeats and lifecycle in the database. Queues and
+/// capabilities live in their own tables so that filtering is SQL. Every write is one transaction.
+class WorkerRegistry final
+{
+public:
+    WorkerRegistry(Database &database, const domain::Clock &clock, domain::HealthPolicy policy = {});
+
+    /// Inserts the worker with its queues and capabilities. Throws StorageError if the id exists.
+    void registerWorker(const domain::Worker &worker);
+    /// Records a heartbeat at the clock's now. Refused (NotFound / WrongState) when the worker is
+    /// unknown or inactive — an agent then registers again.
+    domain::Outcome<domain::Worker> heartbeat(const domain::WorkerId &id, domain::Percentage cpu, domain::Bytes memory,
+                                              int reportedJobs);
+    domain::Outcome<domain::Worker> markDraining(const domain::WorkerId &id);
+    domain::Outcome<domain::Worker> markActive(const domain::WorkerId &id);
+    /// Marks the worker inactive and records when it stopped. Its jobs are not touched here; the
+    /// distribution service releases them.
+    domain::Outcome<domain::Worker> markInactive(const domain::WorkerId &id);
+
+    std::optional<WorkerRecord> get(const domain::WorkerId &id);
+    /// Ordered by hostname, then id.
+    QList<WorkerRecord> list(const WorkerFilter &filter = {});
+
+    const domain::HealthPolicy &policy() const { return m_policy; }
+
+private:
+    domain::Outcome<domain::Worker> changeState(const domain::WorkerId &id, domain::WorkerState target);
+    /// Reads the rows of an executed workers query and attaches their queues and capabilities;
+    /// everyWorker says the query selected all workers.
+    QList<WorkerRecord> load(Query &workers, bool everyWorker);
+
+    Database &m_db;
+    const domain::Clock &m_clock;
+    domain::HealthPolicy m_policy;
+};
+
+} // namespace overseer::storage
