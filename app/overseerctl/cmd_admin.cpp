@@ -50,12 +50,18 @@ int status(Context &ctx)
     const QList<LockLease> held = locks.list();
     const std::optional<LockLease> leader = locks.holder(LockKey::dispatcherLeader());
 
-    QMap<QString, int> health;
+    // In the order an on-call engineer reads them: good news first, then each kind of trouble.
+    QList<std::pair<QString, int>> health;
     for (const QString &word :
-         {u"healthy"_qs, u"stale"_qs, u"cpu-critical"_qs, u"memory-over-limit"_qs, u"draining"_qs, u"inactive"_qs})
-        health.insert(word, 0);
-    for (const WorkerRecord &record : workers)
-        ++health[healthWord(record.worker, registry.policy(), now)];
+         {u"healthy"_qs, u"draining"_qs, u"stale"_qs, u"cpu-critical"_qs, u"memory-over-limit"_qs, u"inactive"_qs})
+        health.append({word, 0});
+    for (const WorkerRecord &record : workers) {
+        const QString word = healthWord(record.worker, registry.policy(), now);
+        for (auto &[name, count] : health) {
+            if (name == word)
+                ++count;
+        }
+    }
     const auto overdue =
         std::count_if(held.cbegin(), held.cend(), [now](const LockLease &l) { return l.isExpired(now); });
     const auto paused = std::count_if(queues.cbegin(), queues.cend(), [](const QueueInfo &q) { return q.paused; });
@@ -65,8 +71,8 @@ int status(Context &ctx)
         for (auto it = jobs.cbegin(); it != jobs.cend(); ++it)
             jobsJson.insert(toString(it.key()), static_cast<double>(it.value()));
         QJsonObject workersJson{{u"total"_qs, static_cast<int>(workers.size())}};
-        for (auto it = health.cbegin(); it != health.cend(); ++it)
-            workersJson.insert(it.key(), it.value());
+        for (const auto &[name, count] : health)
+            workersJson.insert(name, count);
         QJsonObject result{
             {u"database"_qs, db.url().toDisplayString()},
             {u"schema_version"_qs, Migrations::currentVersion(db)},
@@ -84,8 +90,8 @@ int status(Context &ctx)
     ctx.out << "Database  " << db.url().toDisplayString() << " (schema " << Migrations::currentVersion(db) << ")\n";
     ctx.out << "Workers   " << workers.size() << " (";
     QStringList parts;
-    for (auto it = health.cbegin(); it != health.cend(); ++it)
-        parts.append(QString::number(it.value()) % u' ' % it.key());
+    for (const auto &[name, count] : health)
+        parts.append(QString::number(count) % u' ' % name);
     ctx.out << parts.join(u", "_qs) << ")\n";
     parts.clear();
     for (auto it = jobs.cbegin(); it != jobs.cend(); ++it)
