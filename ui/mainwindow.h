@@ -1,18 +1,97 @@
 #pragma once
 
+#include "models/clustersnapshot.h"
+#include "storage/databaseurl.h"
+
+#include <QElapsedTimer>
 #include <QMainWindow>
+
+class QLabel;
+class QTabWidget;
+class QTableView;
+class QTextBrowser;
+class QThread;
+class QLineEdit;
+class QComboBox;
+class QAction;
+
+namespace overseer::models {
+class AuditTableModel;
+class ClusterPoller;
+class LockTableModel;
+class QueueTableModel;
+class WorkerFilterProxy;
+class WorkerTableModel;
+} // namespace overseer::models
 
 namespace overseer::ui {
 
-/// The console's main window: cluster summary, views for workers, queues, jobs, locks and audit.
+class SummaryBar;
+
+/// The console's main window: the cluster summary, views for workers, queues, locks and the audit
+/// trail, and a status bar with the database, the last refresh and the poll interval. A poller on
+/// its own thread (with its own connection) feeds it snapshots; nothing here touches the database.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    struct Options
+    {
+        storage::DatabaseUrl database;
+        bool readOnly = false;
+        int pollIntervalMs = 1000;
+    };
+
+    explicit MainWindow(Options options, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    /// True once the first snapshot has been shown (screenshots wait for it).
+    bool hasData() const { return m_snapshots > 0; }
+
+Q_SIGNALS:
+    void snapshotShown();
+
+private:
+    void buildViews();
+    void buildActions();
+    QWidget *buildWorkersTab();
+    void applySnapshot(const overseer::models::ClusterSnapshot &snapshot);
+    void onDatabaseLost(const QString &reason);
+    void onDatabaseRestored();
+    void updateStatus();
+    void showSelectedWorker();
+    void tickCountdowns();
+
+    Options m_options;
+    QThread *m_pollerThread;
+    models::ClusterPoller *m_poller;
+    models::WorkerTableModel *m_workers;
+    models::WorkerFilterProxy *m_workerProxy;
+    models::QueueTableModel *m_queues;
+    models::LockTableModel *m_locks;
+    models::AuditTableModel *m_audit;
+
+    QLabel *m_banner = nullptr;
+    SummaryBar *m_summary = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QTableView *m_workerTable = nullptr;
+    QTextBrowser *m_workerDetail = nullptr;
+    QLineEdit *m_workerText = nullptr;
+    QComboBox *m_workerQueue = nullptr;
+    QComboBox *m_workerCapability = nullptr;
+    QComboBox *m_workerHealth = nullptr;
+    QLabel *m_statusDatabase = nullptr;
+    QLabel *m_statusRefresh = nullptr;
+    QLabel *m_statusInterval = nullptr;
+    QAction *m_pauseAction = nullptr;
+
+    models::ClusterSnapshot m_last;
+    QElapsedTimer m_sinceSnapshot;
+    int m_snapshots = 0;
+    bool m_lost = false;
+    bool m_paused = false;
 };
 
 } // namespace overseer::ui

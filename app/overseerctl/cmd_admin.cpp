@@ -4,6 +4,7 @@
 #include "output.h"
 
 #include "domain/lockkey.h"
+#include "domain/workerhealth.h"
 #include "storage/distributedlock.h"
 #include "storage/jobstore.h"
 #include "storage/migrations.h"
@@ -52,16 +53,10 @@ int status(Context &ctx)
 
     // In the order an on-call engineer reads them: good news first, then each kind of trouble.
     QList<std::pair<QString, int>> health;
-    for (const QString &word :
-         {u"healthy"_qs, u"draining"_qs, u"stale"_qs, u"cpu-critical"_qs, u"memory-over-limit"_qs, u"inactive"_qs})
-        health.append({word, 0});
-    for (const WorkerRecord &record : workers) {
-        const QString word = healthWord(record.worker, registry.policy(), now);
-        for (auto &[name, count] : health) {
-            if (name == word)
-                ++count;
-        }
-    }
+    for (const WorkerHealth kind : allWorkerHealths())
+        health.append({healthName(kind), 0});
+    for (const WorkerRecord &record : workers)
+        ++health[static_cast<qsizetype>(allWorkerHealths().indexOf(classifyHealth(record.worker, registry.policy(), now)))].second;
     const auto overdue =
         std::count_if(held.cbegin(), held.cend(), [now](const LockLease &l) { return l.isExpired(now); });
     const auto paused = std::count_if(queues.cbegin(), queues.cend(), [](const QueueInfo &q) { return q.paused; });

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QTimeZone>
 
+#include "domain/workerhealth.h"
+
 namespace overseer::ctl {
 
 using namespace domain;
@@ -37,19 +39,7 @@ QString expiryText(const LockLease &lease, EpochMs now)
 
 QString healthWord(const Worker &worker, const HealthPolicy &policy, EpochMs now)
 {
-    switch (worker.healthProblem(policy, now)) {
-    case HealthProblem::Inactive:
-        return u"inactive"_qs;
-    case HealthProblem::StaleHeartbeat:
-        return u"stale"_qs;
-    case HealthProblem::CpuCritical:
-        return u"cpu-critical"_qs;
-    case HealthProblem::MemoryOverLimit:
-        return u"memory-over-limit"_qs;
-    case HealthProblem::None:
-        break;
-    }
-    return worker.state() == WorkerState::Draining ? u"draining"_qs : u"healthy"_qs;
+    return healthName(classifyHealth(worker, policy, now));
 }
 
 QString Table::render() const

@@ -21,6 +21,7 @@ struct LockLease
     qint64 token = 0;
 
     bool isExpired(EpochMs now) const { return now >= expiresAt; }
+    friend bool operator==(const LockLease &, const LockLease &) = default;
 };
 
 /// The answer to an acquire: the new lease, or the lease of whoever holds the lock. Contention

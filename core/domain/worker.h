@@ -48,6 +48,8 @@ public:
         Percentage cpu = Percentage(0.0);
         Bytes memory = Bytes::fromBytes(0);
         int currentJobs = 0;
+
+        friend bool operator==(const Data &, const Data &) = default;
     };
 
     static constexpr qsizetype maxHostnameLength = 16384;
@@ -79,6 +81,7 @@ public:
     Bytes memory() const { return m_data.memory; }
     int currentJobs() const { return m_data.currentJobs; }
     const Data &data() const { return m_data; }
+    friend bool operator==(const Worker &a, const Worker &b) { return a.m_data == b.m_data; }
 
     bool servesQueue(const QueueName &queue) const;
     bool hasCapability(const Capability &capability) const;

@@ -36,6 +36,8 @@ struct AuditEntry
     QString reason;
     /// JSON object with the action's specifics (counts, previous state, token…).
     QString details;
+
+    friend bool operator==(const AuditEntry &, const AuditEntry &) = default;
 };
 
 struct AuditFilter

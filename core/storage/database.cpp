@@ -206,7 +206,8 @@ Transaction::Transaction(Database &database, Kind kind)
         if (database.isSQLite())
             database.execute(kind == Kind::Write ? u"BEGIN IMMEDIATE"_qs : u"BEGIN"_qs);
         else
-            database.execute(u"BEGIN"_qs);
+            // A read transaction sees one snapshot for all its statements (the console's polls).
+            database.execute(kind == Kind::Write ? u"BEGIN"_qs : u"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"_qs);
     }
     ++m_database.m_transactionDepth;
 }

@@ -371,6 +371,14 @@ QList<Job> JobStore::list(const JobFilter &filter)
     return jobs;
 }
 
+qint64 JobStore::countFinishedSince(JobState state, EpochMs since)
+{
+    Query query = m_db.prepare(u"SELECT COUNT(*) FROM jobs WHERE state IN ('succeeded', 'dead', 'cancelled') "
+                               u"AND state = :state AND finished_at >= :since"_qs);
+    query.bind(u":state"_qs, domain::toString(state)).bind(u":since"_qs, since).exec();
+    return query.next() ? query.value(0).toLongLong() : 0;
+}
+
 QList<Job> JobStore::readyJobs(const domain::QueueName &queue, int limit)
 {
     static const QString sql = u"SELECT "_qs % jobColumns %

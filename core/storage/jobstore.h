@@ -55,6 +55,8 @@ public:
     std::optional<domain::Job> get(domain::JobId id);
     QList<domain::Job> list(const JobFilter &filter = {});
     QMap<domain::JobState, qint64> countByState();
+    /// Jobs that reached this finished state at or after since (throughput). Uses jobs_finished.
+    qint64 countFinishedSince(domain::JobState state, domain::EpochMs since);
     /// Jobs of a queue that may be assigned now (pending, or failed and past their backoff), in
     /// dispatch order: higher priority first, then oldest. Uses the jobs_ready index.
     QList<domain::Job> readyJobs(const domain::QueueName &queue, int limit);

@@ -30,6 +30,8 @@ struct QueueInfo
     std::optional<domain::EpochMs> oldestWaitingSince;
     /// active workers (any health) that serve the queue
     int activeWorkers = 0;
+
+    friend bool operator==(const QueueInfo &, const QueueInfo &) = default;
 };
 
 /// Queues: depth and oldest wait, and the paused flag that dispatch respects.

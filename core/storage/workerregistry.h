@@ -26,6 +26,8 @@ struct WorkerRecord
     int assignedJobs = 0;
     std::optional<domain::EpochMs> lastAssignedAt;
     std::optional<domain::EpochMs> stoppedAt;
+
+    friend bool operator==(const WorkerRecord &, const WorkerRecord &) = default;
 };
 
 /// Filter for WorkerRegistry::list. State "unhealthy" means: not inactive, and stale heartbeat,

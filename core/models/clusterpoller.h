@@ -1,0 +1,65 @@
+#pragma once
+
+#include "clustersnapshot.h"
+#include "storage/databaseurl.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace overseer::storage {
+class Database;
+class DatabaseClock;
+} // namespace overseer::storage
+
+namespace overseer::models {
+
+/// Polls the database on its own thread and publishes ClusterSnapshots. It owns its connection,
+/// opened in start() on the thread it lives on, and never shares it. The next poll is armed only
+/// after the previous one finished, so polls never pile up, however slow the database is. When
+/// the connection is lost it says so once (databaseLost), keeps trying to reconnect at the poll
+/// interval, and says so again when it is back (databaseRestored).
+class ClusterPoller final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ClusterPoller)
+
+public:
+    explicit ClusterPoller(storage::DatabaseUrl url, domain::HealthPolicy policy = {}, QObject *parent = nullptr);
+    ~ClusterPoller() override;
+
+    /// Polls once on the calling thread's connection and returns the snapshot (benchmarks, tests).
+    ClusterSnapshot pollOnce();
+
+public Q_SLOTS:
+    void start();
+    void stop();
+    void setIntervalMs(int milliseconds);
+    void setPaused(bool paused);
+    void pollNow();
+
+Q_SIGNALS:
+    void snapshotReady(const overseer::models::ClusterSnapshot &snapshot);
+    void databaseLost(const QString &reason);
+    void databaseRestored();
+    /// A poll failed for a reason other than the connection (a SQL error); the text says which.
+    void pollFailed(const QString &reason);
+
+private:
+    void poll();
+    void ensureConnected();
+
+    storage::DatabaseUrl m_url;
+    domain::HealthPolicy m_policy;
+    QTimer *m_timer;
+    int m_intervalMs = 1000;
+    bool m_paused = false;
+    bool m_lost = false;
+    bool m_running = false;
+    std::unique_ptr<storage::Database> m_db;
+    std::unique_ptr<storage::DatabaseClock> m_clock;
+    qint64 m_lastClockSync = 0;
+};
+
+} // namespace overseer::models
