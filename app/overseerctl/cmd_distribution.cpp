@@ -6,6 +6,7 @@
 #include "distribution/dispatcher.h"
 #include "distribution/jobdistributionservice.h"
 #include "distribution/reaper.h"
+#include "distribution/samplerecorder.h"
 #include "storage/distributedlock.h"
 #include "storage/storageerror.h"
 #include "storage/workerregistry.h"
@@ -132,6 +133,12 @@ int dispatch(Context &ctx)
     const Clock &clock = ctx.clock();
     Dispatcher dispatcher(db, clock, policy, options);
     Reaper reaper(db, clock, policy, {});
+    // The leader records the history the console's charts start with.
+    SampleRecorderOptions sampling;
+    sampling.clusterInterval = durationOption(ctx, u"sample-interval"_qs, sampling.clusterInterval);
+    sampling.queueInterval = sampling.clusterInterval;
+    sampling.workerInterval = durationOption(ctx, u"worker-sample-interval"_qs, sampling.workerInterval);
+    SampleRecorder recorder(db, clock, policy, sampling);
 
     if (once) {
         if (!dispatcher.ensureLeadership()) {
@@ -176,6 +183,15 @@ int dispatch(Context &ctx)
                 ctx.syncClock();
                 sinceReap.restart();
             }
+            try {
+                recorder.recordDue();
+            } catch (const DatabaseUnavailable &) {
+                throw;
+            } catch (const StorageError &error) {
+                // History is worth less than dispatching: say so and carry on.
+                ctx.err << "overseerctl: could not record history for the charts: " << error.message() << '\n';
+                ctx.err.flush();
+            }
             if (round.assigned == 0)
                 pause(idleMs);
         } catch (const DatabaseUnavailable &error) {
@@ -186,6 +202,12 @@ int dispatch(Context &ctx)
                 db.reconnect();
             } catch (const DatabaseUnavailable &) {
             }
+        } catch (const StorageError &error) {
+            // A busy SQLite file past its timeout, a serialisation failure: the round was rolled
+            // back as a whole, so trying again later is safe.
+            ctx.err << "overseerctl: dispatch round failed, retrying: " << error.message() << '\n';
+            ctx.err.flush();
+            pause(1000);
         }
     }
     try {
@@ -233,6 +255,9 @@ int reap(Context &ctx)
                 db.reconnect();
             } catch (const DatabaseUnavailable &) {
             }
+        } catch (const StorageError &error) {
+            ctx.err << "overseerctl: reap pass failed, retrying: " << error.message() << '\n';
+            ctx.err.flush();
         }
         pause(intervalMs);
     }
@@ -352,6 +377,10 @@ QList<CommandSpec> distributionCommands()
           {u"batch"_qs, u"N"_qs, u"Most jobs per transaction (default 500)"_qs},
           {u"lease"_qs, u"D"_qs, u"Leader lease (default 15s)"_qs},
           {u"interval"_qs, u"D"_qs, u"Pause when there is nothing to assign (default 200ms)"_qs},
+          {u"sample-interval"_qs, u"D"_qs,
+           u"Record cluster and queue history for the console's charts this often (default 10s; 0 stops)"_qs},
+          {u"worker-sample-interval"_qs, u"D"_qs,
+           u"Record each worker's CPU, memory and load this often (default 60s; 0 stops)"_qs},
           staleAfter,
           deadAfter},
          dispatch},

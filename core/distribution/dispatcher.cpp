@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QHostInfo>
+#include <QSet>
 #include <QStringBuilder>
 
 #include <algorithm>
@@ -148,25 +149,42 @@ DispatchRound Dispatcher::assignBatch(qint64 token)
             free += std::max(0, slots[i].freeSlots());
         if (free <= 0)
             continue;
-        const QList<Job> ready = jobs.readyJobs(queue, std::min(budget, free));
-        round.examined += static_cast<int>(ready.size());
-        for (const Job &job : ready) {
-            const Slot *best = nullptr;
-            std::size_t bestIndex = 0;
-            for (std::size_t i : serving) {
-                const Slot &slot = slots[i];
-                if (slot.freeSlots() <= 0 || !slot.record->worker.hasAllCapabilities(job.requiredCapabilities))
-                    continue;
-                if (!best || better(slot, *best)) {
-                    best = &slot;
-                    bestIndex = i;
+        // Jobs come in dispatch order. One that no serving worker can take now (a capability none of
+        // them has, or only full ones have) is skipped, and more are read so that it does not hold
+        // back the jobs behind it; the look-ahead is bounded so a backlog of such jobs stays cheap.
+        const int lookahead = 4 * m_options.batchSize;
+        QSet<JobId> seen;
+        int limit = std::min(budget, free);
+        while (free > 0 && budget > 0) {
+            const QList<Job> ready = jobs.readyJobs(queue, limit);
+            for (const Job &job : ready) {
+                if (free <= 0 || budget <= 0)
+                    break;
+                if (seen.contains(job.id))
+                    continue; // chosen or skipped in an earlier read of this round
+                seen.insert(job.id);
+                ++round.examined;
+                const Slot *best = nullptr;
+                std::size_t bestIndex = 0;
+                for (std::size_t i : serving) {
+                    const Slot &slot = slots[i];
+                    if (slot.freeSlots() <= 0 || !slot.record->worker.hasAllCapabilities(job.requiredCapabilities))
+                        continue;
+                    if (!best || better(slot, *best)) {
+                        best = &slot;
+                        bestIndex = i;
+                    }
                 }
+                if (!best)
+                    continue;
+                ++slots[bestIndex].assigned;
+                assignments.append(Assignment{job.id, best->record->worker.id()});
+                --budget;
+                --free;
             }
-            if (!best)
-                continue;
-            ++slots[bestIndex].assigned;
-            assignments.append(Assignment{job.id, best->record->worker.id()});
-            --budget;
+            if (ready.size() < limit || limit >= lookahead)
+                break;
+            limit = std::min(lookahead, 2 * limit);
         }
     }
     if (assignments.isEmpty())

@@ -50,6 +50,11 @@ Outcome<Job> JobDistributionService::assign(JobId id)
         return Outcome<Job>::refused(RefusalKind::WrongState, u"job "_qs % id.toString() % u" is "_qs %
                                                                   toString(job->state) %
                                                                   u"; only pending or failed jobs can be assigned"_qs);
+    if (const EpochMs now = m_clock.now(); job->availableAt > now)
+        return Outcome<Job>::refused(RefusalKind::WrongState,
+                                     u"job "_qs % id.toString() % u" is not available for another "_qs %
+                                         QString::number((job->availableAt - now + 999) / 1000) %
+                                         u" s (retry backoff or a scheduled start); assign it then"_qs);
     if (QueueStore(m_db, m_clock).isPaused(job->queue))
         return Outcome<Job>::refused(RefusalKind::WrongState,
                                      u"queue "_qs % job->queue.toString() % u" is paused; resume it first"_qs);
@@ -64,7 +69,9 @@ Outcome<Job> JobDistributionService::assign(JobId id)
         if (!candidate.eligible())
             break;
         Outcome<Job> outcome = jobs.assign(id, candidate.record.worker.id());
-        if (outcome || outcome.refusal() != RefusalKind::Capacity)
+        // Capacity or NotEligible here means the worker filled up, or was drained or stopped, since
+        // it was ranked: the next best may still take the job.
+        if (outcome || (outcome.refusal() != RefusalKind::Capacity && outcome.refusal() != RefusalKind::NotEligible))
             return outcome;
     }
     QString why = u"no eligible worker for job "_qs % id.toString() % u" (queue "_qs % job->queue.toString();
@@ -83,10 +90,15 @@ Outcome<Job> JobDistributionService::assign(JobId id)
 int JobDistributionService::releaseAllWorkerJobs(const WorkerId &worker, const AuditContext &context)
 {
     Transaction transaction(m_db);
+    // A live worker is left draining: otherwise, with all its slots free again, it would be the
+    // first choice for the very jobs just taken from it.
+    WorkerRegistry registry(m_db, m_clock, m_policy);
+    const std::optional<WorkerRecord> record = registry.get(worker);
+    const bool drained = record && record->worker.state() == WorkerState::Active && registry.markDraining(worker).ok();
     const int released = JobStore(m_db, m_clock).releaseWorkerJobs(worker, true);
     AuditLog(m_db, m_clock)
         .append(context, u"worker.release"_qs, u"worker:"_qs % worker.toString(),
-                QJsonObject{{u"released"_qs, released}});
+                QJsonObject{{u"released"_qs, released}, {u"drained"_qs, drained}});
     transaction.commit();
     return released;
 }

@@ -40,12 +40,13 @@ public:
     Ranking explain(const domain::QueueName &queue, const QList<domain::Capability> &required = {});
 
     /// Assigns one pending job to the best worker. Refused when its queue is paused, no worker is
-    /// eligible, or the job is not pending/failed. Tries the next best when a racing dispatcher
-    /// filled the best one first.
+    /// eligible, the job is not pending/failed, or its available_at (retry backoff) is still ahead.
+    /// Tries the next best when a racing dispatcher filled the best one first.
     domain::Outcome<domain::Job> assign(domain::JobId job);
 
     /// Returns the worker's assigned and running jobs to pending (the attempt given back) and
-    /// returns how many. Audited as "worker.release".
+    /// returns how many. An active worker is left draining, so the jobs do not come straight back
+    /// to it. Audited as "worker.release".
     int releaseAllWorkerJobs(const domain::WorkerId &worker, const storage::AuditContext &context);
     /// Stops new work for the worker and hands its assigned jobs to others; with releaseRunning its
     /// running jobs too. Audited as "worker.drain".

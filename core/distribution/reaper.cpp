@@ -46,6 +46,10 @@ ReapRound Reaper::reapOnce()
             const auto marked = registry.markInactive(worker.id());
             if (!marked)
                 continue; // someone else got there first
+            // Read back after the mark: a heartbeat that arrived since the listing means the worker is
+            // alive after all, and leaving the transaction uncommitted undoes the mark.
+            if (marked->heartbeatAge(now) < m_policy.deadAfter.milliseconds())
+                continue;
         }
         const int recovered = JobStore(m_db, m_clock).recoverWorkerJobs(worker.id());
         AuditLog(m_db, m_clock)

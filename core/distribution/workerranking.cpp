@@ -62,7 +62,7 @@ Candidate WorkerRanking::judge(const storage::WorkerRecord &record, const QueueN
     Candidate c{.record = record};
     const int maxJobs = w.maxJobs();
     c.freeSlots = std::max(0, maxJobs - record.assignedJobs);
-    c.load = std::min(100.0, std::max(100.0 * record.assignedJobs / maxJobs, w.cpu().value()));
+    c.load = record.effectiveLoad();
 
     const auto exclude = [&c](Exclusion why, QString words) {
         c.exclusion = why;
