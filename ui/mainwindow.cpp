@@ -1,6 +1,10 @@
 #include "mainwindow.h"
 
+#include "alertsview.h"
+#include "chartspanel.h"
+#include "connectiondialog.h"
 #include "domain/workerhealth.h"
+#include "jobsview.h"
 #include "models/audittablemodel.h"
 #include "models/clusterpoller.h"
 #include "models/locktablemodel.h"
@@ -9,8 +13,11 @@
 #include "models/workertablemodel.h"
 #include "summarybar.h"
 #include "tabledelegates.h"
+#include "theme.h"
+#include "workerchartspanel.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -86,8 +93,12 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     connect(m_poller, &ClusterPoller::snapshotReady, this, &MainWindow::applySnapshot);
     connect(m_poller, &ClusterPoller::databaseLost, this, &MainWindow::onDatabaseLost);
     connect(m_poller, &ClusterPoller::databaseRestored, this, &MainWindow::onDatabaseRestored);
-    connect(m_poller, &ClusterPoller::pollFailed, this,
-            [this](const QString &reason) { m_statusRefresh->setText(tr("Last poll failed: %1").arg(reason)); });
+    connect(m_poller, &ClusterPoller::pollFailed, this, [this](const QString &reason) {
+        // Reachable but unreadable (schema too old or new, a SQL error): say so where it is seen.
+        m_banner->setText(tr("Cannot read the cluster: %1").arg(reason));
+        m_banner->show();
+        m_statusRefresh->setText(tr("Last poll failed"));
+    });
     m_pollerThread->start();
     QMetaObject::invokeMethod(m_poller, [poller = m_poller, ms = m_options.pollIntervalMs] {
         poller->setIntervalMs(ms);
@@ -114,6 +125,7 @@ void MainWindow::buildViews()
     layout->setContentsMargins(6, 6, 6, 6);
 
     m_banner = new QLabel(central);
+    m_banner->setObjectName(u"databaseBanner"_qs);
     m_banner->setWordWrap(true);
     m_banner->setStyleSheet(u"QLabel { background: #b3261e; color: white; padding: 8px; font-weight: bold; }"_qs);
     m_banner->hide();
@@ -123,10 +135,17 @@ void MainWindow::buildViews()
     layout->addWidget(m_summary);
 
     m_tabs = new QTabWidget(central);
+    // Before the Workers tab, which shows the selected workers' charts.
+    m_charts = new ChartsPanel(m_tabs);
     m_tabs->addTab(buildWorkersTab(), tr("&Workers"));
 
     QTableView *queues = makeTable(m_queues, m_tabs, QueueTableModel::SortRole, QueueTableModel::Name);
     m_tabs->addTab(queues, tr("&Queues"));
+
+    // The Jobs tab reads its pages on its own thread; each snapshot refreshes the rows in view.
+    auto *jobs = new JobsView(m_options.database, m_tabs);
+    m_tabs->addTab(jobs, tr("&Jobs"));
+    connect(m_poller, &ClusterPoller::snapshotReady, jobs, &JobsView::applySnapshot);
 
     QTableView *locks = makeTable(m_locks, m_tabs, LockTableModel::SortRole, LockTableModel::Key);
     locks->setItemDelegateForColumn(LockTableModel::ExpiresIn, new AlarmDelegate(LockTableModel::OverdueRole, locks));
@@ -135,6 +154,28 @@ void MainWindow::buildViews()
     QTableView *audit = makeTable(m_audit, m_tabs, Qt::DisplayRole, AuditTableModel::When);
     audit->sortByColumn(AuditTableModel::When, Qt::DescendingOrder);
     m_tabs->addTab(audit, tr("&Audit"));
+
+    // History: the recorded samples first (read on the poller's thread), then every snapshot.
+    qRegisterMetaType<ClusterHistorySeed>();
+    qRegisterMetaType<WorkerHistorySeed>();
+    m_tabs->addTab(m_charts, tr("&Charts"));
+    connect(m_poller, &ClusterPoller::historyReady, m_charts, &ChartsPanel::applySeed);
+    connect(m_poller, &ClusterPoller::workerHistoryReady, m_charts, &ChartsPanel::applyWorkerSeed);
+    connect(m_poller, &ClusterPoller::snapshotReady, m_charts, &ChartsPanel::applySnapshot);
+    connect(m_charts, &ChartsPanel::workerHistoryWanted, this, [this](const QList<WorkerId> &workers) {
+        QMetaObject::invokeMethod(m_poller, [poller = m_poller, workers] { poller->requestWorkerHistory(workers); });
+    });
+
+    m_alertsView = new AlertsView(m_tabs, m_options.alertThresholds);
+    m_tabs->addTab(m_alertsView, m_alertsView->tabTitle());
+    connect(m_alertsView, &AlertsView::countChanged, this,
+            [this] { m_tabs->setTabText(m_tabs->indexOf(m_alertsView), m_alertsView->tabTitle()); });
+    connect(m_alertsView, &AlertsView::showRequested, this, [this] {
+        m_tabs->setCurrentWidget(m_alertsView);
+        showNormal();
+        raise();
+        activateWindow();
+    });
 
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
@@ -193,20 +234,37 @@ QWidget *MainWindow::buildWorkersTab()
     m_workerTable->horizontalHeader()->resizeSection(WorkerTableModel::Host, 200);
     m_workerTable->horizontalHeader()->resizeSection(WorkerTableModel::Queues, 200);
     m_workerTable->horizontalHeader()->resizeSection(WorkerTableModel::Capabilities, 240);
-    m_workerDetail = new QTextBrowser(splitter);
+    auto *detail = new QSplitter(Qt::Horizontal, splitter);
+    m_workerDetail = new QTextBrowser(detail);
     m_workerDetail->setPlaceholderText(tr("Select a worker to see its details."));
+    detail->addWidget(m_workerDetail);
+    detail->addWidget(m_charts->createWorkerCharts(detail));
+    detail->setStretchFactor(0, 1);
+    detail->setStretchFactor(1, 2);
+    detail->setSizes({400, 1000});
     splitter->addWidget(m_workerTable);
-    splitter->addWidget(m_workerDetail);
+    splitter->addWidget(detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter, 1);
     connect(m_workerTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showSelectedWorker);
+    connect(m_workerTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::chartSelectedWorkers);
     return page;
 }
 
 void MainWindow::buildActions()
 {
+    auto *file = menuBar()->addMenu(tr("&File"));
+    auto *connectTo = file->addAction(tr("&Connect to…"));
+    connectTo->setShortcut(QKeySequence::Open);
+    connect(connectTo, &QAction::triggered, this, &MainWindow::chooseDatabase);
+    file->addSeparator();
+    auto *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
     auto *view = menuBar()->addMenu(tr("&View"));
     auto *refresh = view->addAction(tr("&Refresh now"));
     refresh->setShortcut(QKeySequence::Refresh);
@@ -229,11 +287,30 @@ void MainWindow::buildActions()
             updateStatus();
         });
     }
+    auto *themes = view->addMenu(tr("&Theme"));
+    auto *themeGroup = new QActionGroup(themes);
+    for (const Theme theme : {Theme::System, Theme::Light, Theme::Dark}) {
+        auto *action = themes->addAction(theme == Theme::System  ? tr("Follow the &system")
+                                         : theme == Theme::Light ? tr("&Light")
+                                                                 : tr("&Dark"));
+        action->setCheckable(true);
+        action->setChecked(savedTheme() == theme);
+        themeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [theme] {
+            applyTheme(theme);
+            saveTheme(theme);
+        });
+    }
     view->addSeparator();
-    for (int i = 0; i < 4; ++i) {
-        auto *go = view->addAction(tr("Show tab %1").arg(i + 1));
+    // Ctrl+1 … Ctrl+9 select the tabs in order, whatever tabs there are.
+    for (int i = 0; i < 9; ++i) {
+        auto *go = new QAction(this);
         go->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
-        connect(go, &QAction::triggered, this, [this, i] { m_tabs->setCurrentIndex(i); });
+        connect(go, &QAction::triggered, this, [this, i] {
+            if (i < m_tabs->count())
+                m_tabs->setCurrentIndex(i);
+        });
+        addAction(go);
     }
     auto *find = view->addAction(tr("&Filter workers"));
     find->setShortcut(QKeySequence::Find);
@@ -248,6 +325,8 @@ void MainWindow::applySnapshot(const ClusterSnapshot &snapshot)
 {
     m_last = snapshot;
     m_sinceSnapshot.start();
+    if (!m_lost)
+        m_banner->hide();
     ++m_snapshots;
     m_workers->merge(snapshot.workers, snapshot.policy, snapshot.takenAt);
 
@@ -273,6 +352,7 @@ void MainWindow::applySnapshot(const ClusterSnapshot &snapshot)
     m_locks->merge(locks, snapshot.takenAt);
     m_audit->merge(snapshot.recentAudit);
     m_summary->show(snapshot);
+    m_alertsView->applySnapshot(snapshot);
 
     // Filter choices follow the cluster: every queue and capability some worker has.
     const auto refill = [](QComboBox *box, const QStringList &values) {
@@ -349,6 +429,35 @@ void MainWindow::showSelectedWorker()
     row(tr("Last heartbeat"), ageText(w.heartbeatAge(m_last.takenAt)));
     html += u"</table>"_qs;
     m_workerDetail->setHtml(html);
+}
+
+void MainWindow::chooseDatabase()
+{
+    ConnectionDialog dialog(m_options.database.toDisplayString(), this);
+    if (dialog.exec() != QDialog::Accepted || !dialog.chosenUrl())
+        return;
+    // A new window for the new database: its own poller, models and state, nothing carried over.
+    Options options = m_options;
+    options.database = *dialog.chosenUrl();
+    auto *next = new MainWindow(options);
+    next->setAttribute(Qt::WA_DeleteOnClose);
+    next->setGeometry(geometry());
+    next->show();
+    setAttribute(Qt::WA_DeleteOnClose);
+    close();
+}
+
+void MainWindow::chartSelectedWorkers()
+{
+    QList<WorkerId> workers;
+    QStringList labels;
+    for (const QModelIndex &row : m_workerTable->selectionModel()->selectedRows()) {
+        if (const storage::WorkerRecord *record = m_workers->recordAt(m_workerProxy->mapToSource(row).row())) {
+            workers.append(record->worker.id());
+            labels.append(tr("%1 (pid %2)").arg(record->worker.hostname()).arg(record->worker.processId()));
+        }
+    }
+    m_charts->setSelectedWorkers(workers, labels);
 }
 
 void MainWindow::onDatabaseLost(const QString &reason)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/alertmonitor.h"
 #include "models/clustersnapshot.h"
 #include "storage/databaseurl.h"
 
@@ -26,6 +27,8 @@ class WorkerTableModel;
 
 namespace overseer::ui {
 
+class AlertsView;
+class ChartsPanel;
 class SummaryBar;
 
 /// The console's main window: the cluster summary, views for workers, queues, locks and the audit
@@ -42,6 +45,8 @@ public:
         storage::DatabaseUrl database;
         bool readOnly = false;
         int pollIntervalMs = 1000;
+        /// When the Alerts tab calls a backlog growing, a lock overdue (models/alertmonitor.h).
+        models::AlertThresholds alertThresholds;
     };
 
     explicit MainWindow(Options options, QWidget *parent = nullptr);
@@ -59,9 +64,11 @@ private:
     QWidget *buildWorkersTab();
     void applySnapshot(const overseer::models::ClusterSnapshot &snapshot);
     void onDatabaseLost(const QString &reason);
+    void chooseDatabase();
     void onDatabaseRestored();
     void updateStatus();
     void showSelectedWorker();
+    void chartSelectedWorkers();
     void tickCountdowns();
 
     Options m_options;
@@ -75,6 +82,8 @@ private:
 
     QLabel *m_banner = nullptr;
     SummaryBar *m_summary = nullptr;
+    AlertsView *m_alertsView = nullptr;
+    ChartsPanel *m_charts = nullptr;
     QTabWidget *m_tabs = nullptr;
     QTableView *m_workerTable = nullptr;
     QTextBrowser *m_workerDetail = nullptr;

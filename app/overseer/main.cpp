@@ -5,6 +5,7 @@
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/storageerror.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -93,7 +94,11 @@ int main(int argc, char *argv[])
         return fail(3, error.message());
     }
 
-    ui::MainWindow window(*options);
+    ui::applyTheme(ui::savedTheme());
+    // On the heap: File > Connect replaces the window with one for another database.
+    auto *windowPointer = new ui::MainWindow(*options);
+    windowPointer->setAttribute(Qt::WA_DeleteOnClose);
+    ui::MainWindow &window = *windowPointer;
     window.show();
 
     if (parser.isSet(screenshot)) {

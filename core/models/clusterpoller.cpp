@@ -7,10 +7,12 @@
 #include "storage/distributedlock.h"
 #include "storage/jobstore.h"
 #include "storage/migrations.h"
+#include "storage/samplestore.h"
 #include "storage/storageerror.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QThread>
 
 namespace overseer::models {
@@ -32,13 +34,22 @@ ClusterPoller::~ClusterPoller() = default;
 
 void ClusterPoller::ensureConnected()
 {
+    // An open SQLite connection goes on reading the file it opened after that file was moved or
+    // deleted, and opening the path again would create an empty database: a vanished file is a
+    // lost database, not live figures.
+    if (m_url.dialect() == Dialect::SQLite && !QFileInfo::exists(m_url.path()))
+        throw DatabaseUnavailable(u"the SQLite database file "_qs % m_url.path() %
+                                  u" is gone (moved or deleted); waiting for it to come back"_qs);
     if (!m_db) {
         Database::Options options;
         options.connectAttempts = 1;
         options.connectTimeoutSeconds = 3;
-        m_db = std::make_unique<Database>(m_url, options);
-        Migrations::requireCurrent(*m_db);
-        m_clock = std::make_unique<DatabaseClock>(*m_db);
+        // Kept only once it is usable: a connection to a database with the wrong schema must not
+        // stay behind without its clock.
+        auto db = std::make_unique<Database>(m_url, options);
+        Migrations::requireCurrent(*db);
+        m_clock = std::make_unique<DatabaseClock>(*db);
+        m_db = std::move(db);
         m_lastClockSync = QDateTime::currentMSecsSinceEpoch();
     } else if (QDateTime::currentMSecsSinceEpoch() - m_lastClockSync > 60'000) {
         m_clock->sync(*m_db);
@@ -64,6 +75,7 @@ ClusterSnapshot ClusterPoller::pollOnce()
         snapshot.jobCounts = jobs.countByState();
         snapshot.succeededLastMinute = jobs.countFinishedSince(JobState::Succeeded, snapshot.takenAt - 60'000);
         snapshot.failedLastMinute = jobs.countFinishedSince(JobState::Dead, snapshot.takenAt - 60'000);
+        snapshot.waitingDemand = jobs.waitingDemand();
         snapshot.queues = QueueStore(*m_db, *m_clock).list();
         DistributedLock locks(*m_db, *m_clock);
         snapshot.locks = locks.list();
@@ -78,6 +90,52 @@ ClusterSnapshot ClusterPoller::pollOnce()
     }
     snapshot.pollMs = timer.elapsed();
     return snapshot;
+}
+
+void ClusterPoller::loadPendingHistory()
+{
+    if (m_historyLoaded && !m_pendingWorkerHistory)
+        return;
+    ensureConnected();
+    SampleStore store(*m_db, *m_clock);
+    const ClusterHistory::Options options;
+    if (!m_historyLoaded) {
+        try {
+            Q_EMIT historyReady(ClusterHistory::readSeed(store, m_clock->now(), options));
+        } catch (const DatabaseUnavailable &) {
+            throw;
+        } catch (const StorageError &error) {
+            // Charts then start with what this window sees; the live figures matter more.
+            logging::get("poller")->warn("could not read the recorded history: {}", error.message());
+        }
+        m_historyLoaded = true;
+    }
+    if (m_pendingWorkerHistory) {
+        const QList<WorkerId> workers = *m_pendingWorkerHistory;
+        try {
+            Q_EMIT workerHistoryReady(ClusterHistory::readWorkerSeed(store, workers, m_clock->now(), options));
+        } catch (const DatabaseUnavailable &) {
+            throw;
+        } catch (const StorageError &error) {
+            logging::get("poller")->warn("could not read the workers' recorded history: {}", error.message());
+        }
+        m_pendingWorkerHistory.reset();
+    }
+}
+
+void ClusterPoller::requestWorkerHistory(const QList<WorkerId> &workers)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    m_pendingWorkerHistory = workers;
+    if (!m_running || m_lost)
+        return;
+    try {
+        loadPendingHistory();
+    } catch (const DatabaseUnavailable &) {
+        // The next poll notices, says so, and answers once the database is back.
+        m_clock.reset();
+        m_db.reset();
+    }
 }
 
 void ClusterPoller::start()
@@ -125,6 +183,7 @@ void ClusterPoller::poll()
         return;
     auto log = logging::get("poller");
     try {
+        loadPendingHistory();
         const ClusterSnapshot snapshot = pollOnce();
         if (m_lost) {
             m_lost = false;
@@ -135,6 +194,7 @@ void ClusterPoller::poll()
     } catch (const DatabaseUnavailable &error) {
         m_clock.reset();
         m_db.reset();
+        m_historyLoaded = false; // read again after the reconnect, to fill the outage
         if (!m_lost) {
             m_lost = true;
             log->warn("{}", error.message());

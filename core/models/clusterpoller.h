@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clusterhistory.h"
 #include "clustersnapshot.h"
 #include "storage/databaseurl.h"
 
@@ -38,6 +39,9 @@ public Q_SLOTS:
     void setIntervalMs(int milliseconds);
     void setPaused(bool paused);
     void pollNow();
+    /// Reads the recorded history of these workers; answered by workerHistoryReady (at once, or
+    /// after the next successful poll when the database is unreachable now).
+    void requestWorkerHistory(const QList<overseer::domain::WorkerId> &workers);
 
 Q_SIGNALS:
     void snapshotReady(const overseer::models::ClusterSnapshot &snapshot);
@@ -45,10 +49,15 @@ Q_SIGNALS:
     void databaseRestored();
     /// A poll failed for a reason other than the connection (a SQL error); the text says which.
     void pollFailed(const QString &reason);
+    /// The recorded history, read before the first snapshot and again after a reconnect (to fill
+    /// the outage); always emitted before the snapshot of the same poll.
+    void historyReady(const overseer::models::ClusterHistorySeed &seed);
+    void workerHistoryReady(const overseer::models::WorkerHistorySeed &seed);
 
 private:
     void poll();
     void ensureConnected();
+    void loadPendingHistory();
 
     storage::DatabaseUrl m_url;
     domain::HealthPolicy m_policy;
@@ -60,6 +69,8 @@ private:
     std::unique_ptr<storage::Database> m_db;
     std::unique_ptr<storage::DatabaseClock> m_clock;
     qint64 m_lastClockSync = 0;
+    bool m_historyLoaded = false;
+    std::optional<QList<domain::WorkerId>> m_pendingWorkerHistory;
 };
 
 } // namespace overseer::models

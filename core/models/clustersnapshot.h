@@ -4,6 +4,7 @@
 #include "domain/job.h"
 #include "domain/locklease.h"
 #include "storage/auditlog.h"
+#include "storage/jobstore.h"
 #include "storage/queuestore.h"
 #include "storage/workerregistry.h"
 
@@ -35,6 +36,8 @@ struct ClusterSnapshot
     std::optional<domain::LockLease> leader;
     /// Newest first.
     QList<storage::AuditEntry> recentAudit;
+    /// Waiting jobs by queue and required capabilities (for the "no eligible worker" alerts).
+    QList<storage::WaitingDemand> waitingDemand;
 };
 
 } // namespace overseer::models

@@ -22,8 +22,7 @@ QStringList names(const auto &values)
 
 double loadOf(const WorkerRecord &record)
 {
-    const Worker &w = record.worker;
-    return std::min(100.0, std::max(100.0 * record.assignedJobs / w.maxJobs(), w.cpu().value()));
+    return record.effectiveLoad();
 }
 
 } // namespace

@@ -186,6 +186,13 @@ QString DatabaseUrl::serverAddress() const
     return host % u':' % port;
 }
 
+DatabaseUrl DatabaseUrl::withPassword(const QString &password) const
+{
+    DatabaseUrl copy = *this;
+    copy.m_password = password;
+    return copy;
+}
+
 DatabaseUrl DatabaseUrl::withOption(const QString &name, const QString &value) const
 {
     DatabaseUrl copy = *this;

@@ -53,6 +53,8 @@ public:
 
     /// The same server with another database name (tests create throwaway databases).
     DatabaseUrl withDatabaseName(const QString &name) const;
+    /// The same URL with a password (typed in a dialog for this session).
+    DatabaseUrl withPassword(const QString &password) const;
     /// The same URL with a connection option set (replacing an earlier value).
     DatabaseUrl withOption(const QString &name, const QString &value) const;
     /// The full URL, password included, percent-encoded so that parse() reads it back exactly.

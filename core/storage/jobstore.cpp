@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 // Who a job's worker_id names: the worker holding it (assigned, running) or the one that finished
 // it (succeeded, dead, cancelled while held) — history for the operator. A pending or failed job
@@ -101,6 +102,41 @@ QString stateList(const QList<JobState> &states)
 QString jobLabel(JobId id)
 {
     return u"job "_qs % id.toString();
+}
+
+/// " WHERE queue = :queue AND state = :state …" with only the filters in use (empty without any).
+/// One statement with `(:x IS NULL OR col = :x)` for every combination would be planned once for
+/// all of them: neither engine then uses jobs_state (state, id) or a range on id, and a page of a
+/// rare state or a deep page scans the whole table. A few dozen texts at most, each prepared once.
+QString jobFilterConditions(const JobFilter &filter, bool withAfter)
+{
+    QStringList terms;
+    if (filter.queue)
+        terms << u"queue = :queue"_qs;
+    if (filter.state)
+        terms << u"state = :state"_qs;
+    if (filter.worker)
+        terms << u"worker_id = :worker"_qs;
+    if (filter.type)
+        terms << u"type = :type"_qs;
+    if (withAfter && filter.after)
+        terms << (filter.newestFirst ? u"id < :after"_qs : u"id > :after"_qs);
+    return terms.isEmpty() ? QString() : u" WHERE "_qs % terms.join(u" AND "_qs);
+}
+
+/// Binds the values of the placeholders jobFilterConditions wrote.
+void bindJobFilter(Query &query, const JobFilter &filter, bool withAfter)
+{
+    if (filter.queue)
+        query.bind(u":queue"_qs, filter.queue->toString());
+    if (filter.state)
+        query.bind(u":state"_qs, domain::toString(*filter.state));
+    if (filter.worker)
+        query.bind(u":worker"_qs, filter.worker->toString());
+    if (filter.type)
+        query.bind(u":type"_qs, *filter.type);
+    if (withAfter && filter.after)
+        query.bind(u":after"_qs, filter.after->value());
 }
 
 /// Builds a Job from a row selected with jobColumns. A row that breaks a domain rule (written by
@@ -346,29 +382,31 @@ std::optional<Job> JobStore::get(JobId id)
 
 QList<Job> JobStore::list(const JobFilter &filter)
 {
-    // One statement per direction; unused filters are bound as NULL and switched off in SQL.
-    static const QString conditions = u" FROM jobs WHERE (CAST(:queue AS TEXT) IS NULL OR queue = :queue) "
-                                      u"AND (CAST(:state AS TEXT) IS NULL OR state = :state) "
-                                      u"AND (CAST(:worker AS TEXT) IS NULL OR worker_id = :worker) "
-                                      u"AND (CAST(:type AS TEXT) IS NULL OR type = :type) "_qs;
-    static const QString ascending = u"SELECT "_qs % jobColumns % conditions %
-                                     u"AND (CAST(:after AS BIGINT) IS NULL OR id > :after) ORDER BY id LIMIT :limit"_qs;
-    static const QString descending =
-        u"SELECT "_qs % jobColumns % conditions %
-        u"AND (CAST(:after AS BIGINT) IS NULL OR id < :after) ORDER BY id DESC LIMIT :limit"_qs;
-
-    Query query = m_db.prepare(filter.newestFirst ? descending : ascending);
-    query.bind(u":queue"_qs, filter.queue ? QVariant(filter.queue->toString()) : nullText())
-        .bind(u":state"_qs, filter.state ? QVariant(domain::toString(*filter.state)) : nullText())
-        .bind(u":worker"_qs, filter.worker ? QVariant(filter.worker->toString()) : nullText())
-        .bind(u":type"_qs, filter.type ? QVariant(*filter.type) : nullText())
-        .bind(u":after"_qs, filter.after ? QVariant(filter.after->value()) : nullInt64())
-        .bind(u":limit"_qs, std::max(1, filter.limit))
-        .exec();
+    // The WHERE clause names only the filters in use (see jobFilterConditions), so that each
+    // combination is planned with the indexes it can use; the statements stay cached per text.
+    const QString sql = u"SELECT "_qs % jobColumns % u" FROM jobs"_qs % jobFilterConditions(filter, true) %
+                        (filter.newestFirst ? u" ORDER BY id DESC LIMIT :limit"_qs : u" ORDER BY id LIMIT :limit"_qs);
+    Query query = m_db.prepare(sql);
+    bindJobFilter(query, filter, true);
+    query.bind(u":limit"_qs, std::max(1, filter.limit)).exec();
     QList<Job> jobs;
     while (query.next())
         jobs.append(readJob(query));
     return jobs;
+}
+
+qint64 JobStore::count(const JobFilter &filter, qint64 cap)
+{
+    const QString conditions = jobFilterConditions(filter, false);
+    const QString sql =
+        cap > 0 ? QString(u"SELECT COUNT(*) FROM (SELECT 1 FROM jobs"_qs % conditions % u" LIMIT :cap) AS matching"_qs)
+                : QString(u"SELECT COUNT(*) FROM jobs"_qs % conditions);
+    Query query = m_db.prepare(sql);
+    bindJobFilter(query, filter, false);
+    if (cap > 0)
+        query.bind(u":cap"_qs, cap);
+    query.exec();
+    return query.next() ? query.value(0).toLongLong() : 0;
 }
 
 qint64 JobStore::countFinishedSince(JobState state, EpochMs since)
@@ -800,6 +838,28 @@ int JobStore::prune(domain::Duration retention)
                                 u"AND finished_at < :cutoff"_qs);
     remove.bind(u":cutoff"_qs, m_clock.now() - retention.milliseconds()).exec();
     return remove.rowsAffected();
+}
+
+QList<WaitingDemand> JobStore::waitingDemand()
+{
+    Query query = m_db.prepare(u"SELECT queue, required_capabilities, COUNT(*) FROM jobs "
+                               u"WHERE state IN ('pending', 'failed') GROUP BY queue, required_capabilities"_qs);
+    query.exec();
+    QList<WaitingDemand> demand;
+    while (query.next()) {
+        const QString capabilities = query.value(1).toString();
+        try {
+            demand.append({domain::QueueName::fromString(query.value(0).toString()),
+                           domain::capabilitiesFromJson(capabilities), query.value(2).toLongLong()});
+        } catch (const domain::InvalidValue &error) {
+            throw StorageError(u"the jobs table holds waiting jobs the console cannot read: "_qs % error.message());
+        }
+    }
+    // Sorted here rather than in SQL: PostgreSQL orders text by its collation, SQLite by code point.
+    std::sort(demand.begin(), demand.end(), [](const WaitingDemand &a, const WaitingDemand &b) {
+        return std::tie(a.queue, a.requiredCapabilities) < std::tie(b.queue, b.requiredCapabilities);
+    });
+    return demand;
 }
 
 } // namespace overseer::storage

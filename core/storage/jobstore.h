@@ -36,6 +36,18 @@ struct Assignment
     domain::WorkerId worker;
 };
 
+/// How many jobs of a queue wait (pending, or failed awaiting a retry) needing one set of capabilities:
+/// the console checks that some healthy worker can take them.
+struct WaitingDemand
+{
+    domain::QueueName queue;
+    /// Sorted, unique; empty when the jobs need nothing special.
+    QList<domain::Capability> requiredCapabilities;
+    qint64 waiting = 0;
+
+    friend bool operator==(const WaitingDemand &, const WaitingDemand &) = default;
+};
+
 /// Jobs and their guarded state transitions. A transition names the state it starts from; a job
 /// in any other state is refused (WrongState), never changed. Every transition into or out of
 /// assigned/running adjusts workers.assigned_jobs in the same transaction, under the guard
@@ -54,6 +66,9 @@ public:
 
     std::optional<domain::Job> get(domain::JobId id);
     QList<domain::Job> list(const JobFilter &filter = {});
+    /// Jobs matching the filter's queue, state, worker and type (after and limit are ignored); with a
+    /// cap > 0, counting stops after cap rows (for a "10,000+" label on a large table).
+    qint64 count(const JobFilter &filter, qint64 cap = 0);
     QMap<domain::JobState, qint64> countByState();
     /// Jobs that reached this finished state at or after since (throughput). Uses jobs_finished.
     qint64 countFinishedSince(domain::JobState state, domain::EpochMs since);
@@ -95,6 +110,9 @@ public:
 
     /// Deletes succeeded, dead and cancelled jobs that finished more than retention ago.
     int prune(domain::Duration retention);
+
+    /// Waiting jobs grouped by queue and required capabilities, ordered by queue, then capabilities.
+    QList<WaitingDemand> waitingDemand();
 
     /// For tests and the simulation: a seeded random source for the backoff jitter.
     void setRandomSource(std::function<double()> random01);

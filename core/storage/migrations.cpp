@@ -67,6 +67,44 @@ const QStringList version1Common = {
     uR"(CREATE INDEX audit_log_target ON audit_log (target, id))"_qs,
 };
 
+// Version 2: history for the console's charts, written by the leading dispatcher (SampleRecorder)
+// and pruned after a retention period. One row per moment (cluster), per queue and moment, per worker
+// and moment; the key starts with what a chart asks for, so a window is one index range. The at
+// indexes serve pruning. Counts of finished jobs cover the interval_ms before at.
+const QStringList version2 = {
+    uR"(CREATE TABLE cluster_samples (
+        at                 BIGINT PRIMARY KEY,
+        interval_ms        BIGINT NOT NULL CHECK (interval_ms > 0),
+        workers_total      INTEGER NOT NULL CHECK (workers_total >= 0),
+        workers_healthy    INTEGER NOT NULL CHECK (workers_healthy >= 0),
+        workers_unhealthy  INTEGER NOT NULL CHECK (workers_unhealthy >= 0),
+        slots_total        BIGINT NOT NULL CHECK (slots_total >= 0),
+        slots_used         BIGINT NOT NULL CHECK (slots_used >= 0),
+        average_load       DOUBLE PRECISION NOT NULL CHECK (average_load >= 0 AND average_load <= 100),
+        jobs_waiting       BIGINT NOT NULL CHECK (jobs_waiting >= 0),
+        jobs_assigned      BIGINT NOT NULL CHECK (jobs_assigned >= 0),
+        jobs_running       BIGINT NOT NULL CHECK (jobs_running >= 0),
+        jobs_succeeded     BIGINT NOT NULL CHECK (jobs_succeeded >= 0),
+        jobs_dead          BIGINT NOT NULL CHECK (jobs_dead >= 0)))"_qs,
+    uR"(CREATE TABLE queue_samples (
+        queue     TEXT NOT NULL,
+        at        BIGINT NOT NULL,
+        waiting   BIGINT NOT NULL CHECK (waiting >= 0),
+        assigned  BIGINT NOT NULL CHECK (assigned >= 0),
+        running   BIGINT NOT NULL CHECK (running >= 0),
+        PRIMARY KEY (queue, at)))"_qs,
+    uR"(CREATE INDEX queue_samples_at ON queue_samples (at))"_qs,
+    uR"(CREATE TABLE worker_samples (
+        worker_id      TEXT NOT NULL,
+        at             BIGINT NOT NULL,
+        cpu            DOUBLE PRECISION NOT NULL CHECK (cpu >= 0 AND cpu <= 100),
+        memory_bytes   BIGINT NOT NULL CHECK (memory_bytes >= 0),
+        load           DOUBLE PRECISION NOT NULL CHECK (load >= 0 AND load <= 100),
+        assigned_jobs  INTEGER NOT NULL CHECK (assigned_jobs >= 0),
+        PRIMARY KEY (worker_id, at)))"_qs,
+    uR"(CREATE INDEX worker_samples_at ON worker_samples (at))"_qs,
+};
+
 QString jobsTable(const QString &idColumn)
 {
     return uR"(CREATE TABLE jobs (
@@ -121,7 +159,8 @@ QList<Migration> migrations()
     sqlite << u"CREATE INDEX worker_capabilities_capability ON worker_capabilities (capability, worker_id)"_qs;
     postgresql << u"CREATE INDEX worker_capabilities_capability ON worker_capabilities USING hash (capability)"_qs;
 
-    return {{1, u"workers, queues, jobs, locks and audit log", sqlite, postgresql}};
+    return {{1, u"workers, queues, jobs, locks and audit log", sqlite, postgresql},
+            {2, u"history samples for the charts", version2, version2}};
 }
 
 bool tableExists(Database &database, const QString &table)
@@ -170,6 +209,14 @@ bool Migrations::isEmpty(Database &database)
 
 int Migrations::migrate(Database &database)
 {
+    return migrateTo(database, latestVersion);
+}
+
+int Migrations::migrateTo(Database &database, int targetVersion)
+{
+    if (targetVersion < 1 || targetVersion > latestVersion)
+        throw StorageError(u"cannot migrate to schema version "_qs % QString::number(targetVersion) %
+                           u": this program knows versions 1 to "_qs % QString::number(latestVersion));
     auto log = logging::get("storage");
     Transaction transaction(database, Transaction::Kind::Write);
     if (!database.isSQLite()) {
@@ -180,7 +227,7 @@ int Migrations::migrate(Database &database)
     int version = readVersion(database);
     if (version > latestVersion)
         throw tooNew(version);
-    if (version == latestVersion)
+    if (version >= targetVersion)
         return version;
 
     if (version == 0) {
@@ -188,7 +235,7 @@ int Migrations::migrate(Database &database)
                          u"description TEXT NOT NULL)"_qs);
     }
     for (const Migration &migration : migrations()) {
-        if (migration.version <= version)
+        if (migration.version <= version || migration.version > targetVersion)
             continue;
         const QStringList &statements = database.isSQLite() ? migration.sqlite : migration.postgresql;
         for (const QString &sql : statements)

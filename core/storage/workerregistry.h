@@ -11,6 +11,8 @@
 
 #include <QList>
 
+#include <algorithm>
+
 #include <optional>
 
 namespace overseer::storage {
@@ -26,6 +28,13 @@ struct WorkerRecord
     int assignedJobs = 0;
     std::optional<domain::EpochMs> lastAssignedAt;
     std::optional<domain::EpochMs> stoppedAt;
+
+    /// max(assigned / maxJobs × 100, CPU), capped at 100: the load distribution ranks by, from the
+    /// database's job count (a worker's own report is shown, not trusted).
+    double effectiveLoad() const
+    {
+        return std::min(100.0, std::max(100.0 * assignedJobs / worker.maxJobs(), worker.cpu().value()));
+    }
 
     friend bool operator==(const WorkerRecord &, const WorkerRecord &) = default;
 };

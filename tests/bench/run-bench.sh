@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs Overseer's benchmarks and the peer / bare-SQL baselines side by side on one PostgreSQL server
+# (the libpq variables; `make bench` starts a throwaway one with pg_virtualenv), so that a noisy
+# machine affects both sides alike. Prints one JSON line per figure, then the ratios.
+#   run-bench.sh BUILD_DIR
+set -euo pipefail
+build=${1:?usage: run-bench.sh BUILD_DIR}
+here=$(cd "$(dirname "$0")" && pwd)
+peer=${OVERSEER_PEER_BENCH:-$here/../../../shared/peer-bench}
+seconds=${SECONDS_PER_RUN:-10}
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+echo "# machine: $(nproc) cores, $(uname -r); PostgreSQL $(psql -XAtc 'show server_version')" >&2
+
+if [[ -x $peer/baselines.sh ]]; then
+    if command -v node >/dev/null && command -v npm >/dev/null; then
+        SECONDS_PER_RUN=$seconds "$peer/baselines.sh" all | tee -a "$out"
+    else
+        echo "# node/npm not found: graphile-worker baseline skipped, pgbench baselines only" >&2
+        SECONDS_PER_RUN=$seconds "$peer/baselines.sh" pgbench | tee -a "$out"
+    fi
+else
+    echo "# no peer baselines at $peer (set OVERSEER_PEER_BENCH): Overseer's figures only" >&2
+fi
+
+"$build/tests/bench/bench_locks" "$seconds" 8 1000 | tee -a "$out"
+for extra in bench_throughput bench_console; do
+    [[ -x $build/tests/bench/$extra ]] && "$build/tests/bench/$extra" | tee -a "$out"
+done
+
+python3 - "$out" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
+def find(key, text):
+    for r in rows:
+        if text in r.get(key, ""):
+            return r
+bare = find("baseline", "bare table lock")
+ours = find("bench", "DistributedLock")
+if bare and ours:
+    print(f"# lock acquire+release: {ours['pairs_per_s']}/s vs bare SQL {bare['pairs_per_s']}/s "
+          f"= {ours['pairs_per_s'] / bare['pairs_per_s']:.2f}x (target >= 0.90x)")
+PY
