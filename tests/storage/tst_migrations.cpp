@@ -21,7 +21,7 @@ int tableCount(Database &db)
 {
     Query query =
         db.prepare(db.isSQLite() ? u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"_qs
-                                 : u"SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = 'public'"_qs);
+                                 : u"SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"_qs);
     query.exec();
     query.next();
     return query.value(0).toInt();
@@ -30,7 +30,7 @@ int tableCount(Database &db)
 bool tableExists(Database &db, const QString &table)
 {
     Query query = db.prepare(db.isSQLite() ? u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = :t"_qs
-                                           : u"SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE tablename = :t"_qs);
+                                           : u"SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE tablename = :t AND schemaname = current_schema()"_qs);
     query.bind(u":t"_qs, table).exec();
     query.next();
     return query.value(0).toInt() > 0;
@@ -65,6 +65,7 @@ private Q_SLOTS:
     {
         TestDatabase test;
         const int tables = tableCount(test.db());
+        QVERIFY2(tables >= 8, "the migrated schema should hold its tables in the current schema");
         QCOMPARE(Migrations::migrate(test.db()), Migrations::latestVersion);
         QCOMPARE(Migrations::migrate(test.db()), Migrations::latestVersion);
         QCOMPARE(tableCount(test.db()), tables);
