@@ -56,7 +56,9 @@ int status(Context &ctx)
     for (const WorkerHealth kind : allWorkerHealths())
         health.append({healthName(kind), 0});
     for (const WorkerRecord &record : workers)
-        ++health[static_cast<qsizetype>(allWorkerHealths().indexOf(classifyHealth(record.worker, registry.policy(), now)))].second;
+        ++health[static_cast<qsizetype>(
+                     allWorkerHealths().indexOf(classifyHealth(record.worker, registry.policy(), now)))]
+              .second;
     const auto overdue =
         std::count_if(held.cbegin(), held.cend(), [now](const LockLease &l) { return l.isExpired(now); });
     const auto paused = std::count_if(queues.cbegin(), queues.cend(), [](const QueueInfo &q) { return q.paused; });

@@ -15,13 +15,6 @@ using namespace storage;
 
 namespace {
 
-QString requiredOption(Context &ctx, const QString &option, const QString &example)
-{
-    if (!ctx.args.has(option))
-        throw UsageError(u"'"_qs % ctx.args.command->words.join(u' ') % u"' needs --"_qs % option % u' ' % example);
-    return ctx.args.value(option);
-}
-
 Duration ttl(Context &ctx)
 {
     const Duration value = Duration::parse(requiredOption(ctx, u"ttl"_qs, u"DURATION (e.g. 30s)"_qs));

@@ -18,23 +18,16 @@ using namespace storage;
 
 namespace {
 
-QString required(Context &ctx, const QString &option, const QString &example)
-{
-    if (!ctx.args.has(option))
-        throw UsageError(u"'"_qs % ctx.args.command->words.join(u' ') % u"' needs --"_qs % option % u' ' % example);
-    return ctx.args.value(option);
-}
-
 int registerWorker(Context &ctx)
 {
-    const QString hostname = required(ctx, u"hostname"_qs, u"HOST"_qs);
+    const QString hostname = requiredOption(ctx, u"hostname"_qs, u"HOST"_qs);
     bool pidOk = false;
-    const qint64 pid = required(ctx, u"pid"_qs, u"N"_qs).toLongLong(&pidOk);
+    const qint64 pid = requiredOption(ctx, u"pid"_qs, u"N"_qs).toLongLong(&pidOk);
     if (!pidOk)
         throw UsageError(u"--pid \""_qs % ctx.args.value(u"pid"_qs) %
                          u"\": expected a process id (a positive number)"_qs);
-    const QList<QueueName> queues = queueList(u"queues"_qs, required(ctx, u"queues"_qs, u"q1,q2"_qs));
-    const QString maxJobsText = required(ctx, u"max-jobs"_qs, u"N"_qs);
+    const QList<QueueName> queues = queueList(u"queues"_qs, requiredOption(ctx, u"queues"_qs, u"q1,q2"_qs));
+    const QString maxJobsText = requiredOption(ctx, u"max-jobs"_qs, u"N"_qs);
     bool maxOk = false;
     const int maxJobs = maxJobsText.toInt(&maxOk);
     if (!maxOk)
@@ -66,8 +59,8 @@ int registerWorker(Context &ctx)
 int heartbeat(Context &ctx)
 {
     const WorkerId id = WorkerId::fromString(ctx.args.positionals.at(0));
-    const Percentage cpu = Percentage::fromString(required(ctx, u"cpu"_qs, u"PCT"_qs));
-    const Bytes memory = Bytes::parse(required(ctx, u"memory"_qs, u"SIZE"_qs));
+    const Percentage cpu = Percentage::fromString(requiredOption(ctx, u"cpu"_qs, u"PCT"_qs));
+    const Bytes memory = Bytes::parse(requiredOption(ctx, u"memory"_qs, u"SIZE"_qs));
     const int jobs = intOption(u"jobs"_qs, ctx.args.value(u"jobs"_qs, u"0"_qs), 0, 1'000'000);
     Database &db = ctx.db();
     const auto outcome = WorkerRegistry(db, ctx.clock()).heartbeat(id, cpu, memory, jobs);

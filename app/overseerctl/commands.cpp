@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "context.h"
 #include "domain/invalidvalue.h"
 
 namespace overseer::ctl {
@@ -34,6 +35,13 @@ QList<domain::Capability> capabilityList(const QString &option, const QString &t
         capabilities.append(domain::Capability::fromString(part));
     }
     return capabilities;
+}
+
+QString requiredOption(const Context &ctx, const QString &option, const QString &example)
+{
+    if (!ctx.args.has(option))
+        throw UsageError(u"'"_qs % ctx.args.command->words.join(u' ') % u"' needs --"_qs % option % u' ' % example);
+    return ctx.args.value(option);
 }
 
 int intOption(const QString &option, const QString &text, int min, int max)

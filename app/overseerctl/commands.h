@@ -9,6 +9,8 @@
 
 namespace overseer::ctl {
 
+struct Context;
+
 /// Every command of overseerctl, in the order --help lists them.
 QList<CommandSpec> allCommands();
 
@@ -24,5 +26,7 @@ QList<CommandSpec> distributionCommands();
 QList<domain::QueueName> queueList(const QString &option, const QString &text);
 QList<domain::Capability> capabilityList(const QString &option, const QString &text);
 int intOption(const QString &option, const QString &text, int min, int max);
+/// The value of an option the command cannot do without; UsageError naming it and an example otherwise.
+QString requiredOption(const Context &ctx, const QString &option, const QString &example);
 
 } // namespace overseer::ctl

@@ -1,5 +1,6 @@
 #include "jobstore.h"
 
+#include "batching.h"
 #include "database.h"
 #include "domain/invalidvalue.h"
 #include "domain/text.h"
@@ -62,12 +63,7 @@ std::optional<EpochMs> optionalMs(const QVariant &value)
 
 qsizetype chunkRows(qsizetype remaining)
 {
-    if (remaining >= maxRowsPerStatement)
-        return maxRowsPerStatement;
-    qsizetype rows = 1;
-    while (rows * 2 <= remaining)
-        rows *= 2;
-    return rows;
+    return rowsPerStatement(remaining, maxRowsPerStatement);
 }
 
 qsizetype roundUpToPowerOfTwo(qsizetype count)

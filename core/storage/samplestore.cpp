@@ -1,5 +1,6 @@
 #include "samplestore.h"
 
+#include "batching.h"
 #include "database.h"
 #include "domain/invalidvalue.h"
 #include "storageerror.h"
@@ -17,12 +18,7 @@ constexpr qsizetype maxRowsPerStatement = 256;
 
 qsizetype chunkRows(qsizetype remaining)
 {
-    if (remaining >= maxRowsPerStatement)
-        return maxRowsPerStatement;
-    qsizetype rows = 1;
-    while (rows * 2 <= remaining)
-        rows *= 2;
-    return rows;
+    return rowsPerStatement(remaining, maxRowsPerStatement);
 }
 
 // "(:a0, :b0), (:a1, :b1), …" for the given placeholder stems.
