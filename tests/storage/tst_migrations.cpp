@@ -29,8 +29,10 @@ int tableCount(Database &db)
 
 bool tableExists(Database &db, const QString &table)
 {
-    Query query = db.prepare(db.isSQLite() ? u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = :t"_qs
-                                           : u"SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE tablename = :t AND schemaname = current_schema()"_qs);
+    Query query = db.prepare(
+        db.isSQLite()
+            ? u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = :t"_qs
+            : u"SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE tablename = :t AND schemaname = current_schema()"_qs);
     query.bind(u":t"_qs, table).exec();
     query.next();
     return query.value(0).toInt() > 0;
