@@ -331,16 +331,18 @@ void MainWindow::applySnapshot(const ClusterSnapshot &snapshot)
     m_workers->merge(snapshot.workers, snapshot.policy, snapshot.takenAt);
 
     // Queue rows: the store's figures plus how many healthy, active workers serve each queue.
-    QList<QueueTableModel::Row> queues;
-    for (const storage::QueueInfo &info : snapshot.queues) {
-        int healthy = 0;
-        for (const storage::WorkerRecord &record : snapshot.workers) {
-            if (record.worker.state() == WorkerState::Active && record.worker.servesQueue(info.name) &&
-                record.worker.isHealthy(snapshot.policy, snapshot.takenAt))
-                ++healthy;
-        }
-        queues.append({info, healthy});
+    // One pass over the workers (not one per queue): this runs on the GUI thread every poll.
+    QHash<QueueName, int> healthyServing;
+    for (const storage::WorkerRecord &record : snapshot.workers) {
+        if (record.worker.state() != WorkerState::Active || !record.worker.isHealthy(snapshot.policy, snapshot.takenAt))
+            continue;
+        for (const QueueName &queue : record.worker.queues())
+            ++healthyServing[queue];
     }
+    QList<QueueTableModel::Row> queues;
+    queues.reserve(snapshot.queues.size());
+    for (const storage::QueueInfo &info : snapshot.queues)
+        queues.append({info, healthyServing.value(info.name)});
     m_queues->merge(queues, snapshot.takenAt);
 
     QHash<QString, QString> hostOf;

@@ -194,6 +194,21 @@ std::optional<Job> returnedJob(Query &query)
     return readJob(query);
 }
 
+/// Ends the running attempt of a job on worker: `set` is the SET clause, `binds` the values it
+/// names (besides :id and :worker). Returns the updated row, or nothing when the job is not
+/// running on that worker.
+std::optional<Job> finishRunning(Database &db, JobId id, const WorkerId &worker, const QString &set,
+                                 const QList<std::pair<QString, QVariant>> &binds)
+{
+    Query update =
+        db.prepare(u"UPDATE jobs SET "_qs % set %
+                   u" WHERE id = :id AND state = 'running' AND worker_id = :worker RETURNING "_qs % jobColumns);
+    for (const auto &[name, value] : binds)
+        update.bind(name, value);
+    update.bind(u":id"_qs, id.value()).bind(u":worker"_qs, worker.toString()).exec();
+    return returnedJob(update);
+}
+
 Outcome<Job> notFound(JobId id)
 {
     return Outcome<Job>::refused(RefusalKind::NotFound,
@@ -623,18 +638,9 @@ QList<Job> JobStore::startAssigned(const WorkerId &worker, int limit)
 Outcome<Job> JobStore::succeed(JobId id, const WorkerId &worker, const QString &result)
 {
     Transaction transaction(m_db);
-    std::optional<Job> job;
-    {
-        Query update = m_db.prepare(u"UPDATE jobs SET state = 'succeeded', finished_at = :now, result = :result "
-                                    u"WHERE id = :id AND state = 'running' AND worker_id = :worker RETURNING "_qs %
-                                    jobColumns);
-        update.bind(u":now"_qs, m_clock.now())
-            .bind(u":result"_qs, textOrNull(result))
-            .bind(u":id"_qs, id.value())
-            .bind(u":worker"_qs, worker.toString())
-            .exec();
-        job = returnedJob(update);
-    }
+    const std::optional<Job> job =
+        finishRunning(m_db, id, worker, u"state = 'succeeded', finished_at = :now, result = :result"_qs,
+                      {{u":now"_qs, m_clock.now()}, {u":result"_qs, textOrNull(result)}});
     if (!job)
         return refusalFor(m_db, id, {JobState::Running}, u"succeed"_qs, worker);
     freeSlots(m_db, worker, 1);
@@ -652,27 +658,14 @@ Outcome<Job> JobStore::fail(JobId id, const WorkerId &worker, const QString &err
 
     std::optional<Job> job;
     if (current->attempts >= current->maxAttempts) {
-        Query update = m_db.prepare(u"UPDATE jobs SET state = 'dead', finished_at = :now, last_error = :error "
-                                    u"WHERE id = :id AND state = 'running' AND worker_id = :worker RETURNING "_qs %
-                                    jobColumns);
-        update.bind(u":now"_qs, now)
-            .bind(u":error"_qs, textOrNull(error))
-            .bind(u":id"_qs, id.value())
-            .bind(u":worker"_qs, worker.toString())
-            .exec();
-        job = returnedJob(update);
+        job = finishRunning(m_db, id, worker, u"state = 'dead', finished_at = :now, last_error = :error"_qs,
+                            {{u":now"_qs, now}, {u":error"_qs, textOrNull(error)}});
     } else {
         const EpochMs retryAt = now + m_retryPolicy.delayFor(current->attempts, m_random()).milliseconds();
-        Query update = m_db.prepare(u"UPDATE jobs SET state = 'failed', worker_id = NULL, available_at = :at, "
-                                    u"finished_at = NULL, last_error = :error "
-                                    u"WHERE id = :id AND state = 'running' AND worker_id = :worker RETURNING "_qs %
-                                    jobColumns);
-        update.bind(u":at"_qs, retryAt)
-            .bind(u":error"_qs, textOrNull(error))
-            .bind(u":id"_qs, id.value())
-            .bind(u":worker"_qs, worker.toString())
-            .exec();
-        job = returnedJob(update);
+        job = finishRunning(m_db, id, worker,
+                            u"state = 'failed', worker_id = NULL, available_at = :at, finished_at = NULL, "
+                            u"last_error = :error"_qs,
+                            {{u":at"_qs, retryAt}, {u":error"_qs, textOrNull(error)}});
     }
     if (!job)
         return refusalFor(m_db, id, {JobState::Running}, u"fail"_qs, worker);
