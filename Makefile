@@ -17,7 +17,7 @@ build: configure
 	@cmake --build $(BUILD) --parallel $(JOBS)
 
 run: build
-	$(BUILD)/app/overseer
+	$(BUILD)/app/overseer --simulate black-friday
 
 # PostgreSQL-backed tests need a server: pg_virtualenv starts a throwaway cluster for the run
 # and exports PGHOST/PGPORT/PGUSER/PGPASSWORD, which the tests (through libpq) pick up.

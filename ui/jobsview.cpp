@@ -311,6 +311,30 @@ void JobsView::applySnapshot(const ClusterSnapshot &snapshot)
     updateCount();
 }
 
+QList<Job> JobsView::selectedJobs() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    QList<Job> jobs;
+    for (const int row : std::as_const(rows)) {
+        if (const Job *job = m_model->jobAt(row))
+            jobs.append(*job);
+    }
+    return jobs;
+}
+
+void JobsView::refreshNow()
+{
+    updateVisibleRows();
+    m_model->refresh();
+    if (!countedBySnapshot()) {
+        m_model->requestCount();
+        m_sinceCount.start();
+    }
+}
+
 void JobsView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);

@@ -37,9 +37,15 @@ public:
     ~JobsView() override;
 
     models::JobTableModel *model() const { return m_model; }
+    /// The table (the console's actions attach their shortcuts and context menu to it).
+    QTableView *table() const { return m_table; }
+    /// The selected jobs as last loaded, in the table's order.
+    QList<domain::Job> selectedJobs() const;
 
 public Q_SLOTS:
     void applySnapshot(const overseer::models::ClusterSnapshot &snapshot);
+    /// Reads the rows in view and the count again now (an action changed them).
+    void refreshNow();
 
 protected:
     void showEvent(QShowEvent *event) override;

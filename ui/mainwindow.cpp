@@ -1,8 +1,10 @@
 #include "mainwindow.h"
 
 #include "alertsview.h"
+#include "auditview.h"
 #include "chartspanel.h"
 #include "connectiondialog.h"
+#include "consoleactions.h"
 #include "domain/workerhealth.h"
 #include "jobsview.h"
 #include "models/audittablemodel.h"
@@ -71,7 +73,7 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     : QMainWindow(parent)
     , m_options(std::move(options))
     , m_pollerThread(new QThread(this))
-    , m_poller(new ClusterPoller(m_options.database))
+    , m_poller(new ClusterPoller(m_options.database, m_options.policy, m_options.clock))
     , m_workers(new WorkerTableModel(this))
     , m_workerProxy(new WorkerFilterProxy(this))
     , m_queues(new QueueTableModel(this))
@@ -79,9 +81,11 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     , m_audit(new AuditTableModel(this))
 {
     qRegisterMetaType<ClusterSnapshot>();
-    setWindowTitle(tr("Overseer — %1").arg(m_options.database.toDisplayString()));
+    setWindowTitle(m_options.simulation.isEmpty() ? tr("Overseer — %1").arg(m_options.database.toDisplayString())
+                                                  : tr("Overseer — Simulation: %1").arg(m_options.simulation));
     resize(1400, 860);
     m_workerProxy->setSourceModel(m_workers);
+    m_actions = new ConsoleActions(m_options.database, m_options.readOnly, this, m_options.policy, m_options.clock);
 
     buildViews();
     buildActions();
@@ -99,6 +103,17 @@ MainWindow::MainWindow(Options options, QWidget *parent)
         m_banner->show();
         m_statusRefresh->setText(tr("Last poll failed"));
     });
+    // After an action, the affected rows are read again at once rather than at the next poll.
+    connect(m_poller, &ClusterPoller::snapshotReady, m_actions, &ConsoleActions::applySnapshot);
+    connect(m_actions, &ConsoleActions::refreshWanted, this, [this, jobs = findChild<JobsView *>()] {
+        QMetaObject::invokeMethod(m_poller, &ClusterPoller::pollNow);
+        if (jobs)
+            jobs->refreshNow();
+    });
+    connect(m_actions, &ConsoleActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 20'000); });
+    connect(m_actions, &ConsoleActions::accessChanged, this, [this] { updateStatus(); });
+    connect(m_poller, &ClusterPoller::databaseRestored, m_actions, &ConsoleActions::recheckAccess);
     m_pollerThread->start();
     QMetaObject::invokeMethod(m_poller, [poller = m_poller, ms = m_options.pollIntervalMs] {
         poller->setIntervalMs(ms);
@@ -140,20 +155,22 @@ void MainWindow::buildViews()
     m_tabs->addTab(buildWorkersTab(), tr("&Workers"));
 
     QTableView *queues = makeTable(m_queues, m_tabs, QueueTableModel::SortRole, QueueTableModel::Name);
+    m_actions->attachQueues(queues);
     m_tabs->addTab(queues, tr("&Queues"));
 
     // The Jobs tab reads its pages on its own thread; each snapshot refreshes the rows in view.
     auto *jobs = new JobsView(m_options.database, m_tabs);
+    m_actions->attachJobs(jobs);
     m_tabs->addTab(jobs, tr("&Jobs"));
     connect(m_poller, &ClusterPoller::snapshotReady, jobs, &JobsView::applySnapshot);
 
     QTableView *locks = makeTable(m_locks, m_tabs, LockTableModel::SortRole, LockTableModel::Key);
+    m_actions->attachLocks(locks);
     locks->setItemDelegateForColumn(LockTableModel::ExpiresIn, new AlarmDelegate(LockTableModel::OverdueRole, locks));
     m_tabs->addTab(locks, tr("&Locks"));
 
-    QTableView *audit = makeTable(m_audit, m_tabs, Qt::DisplayRole, AuditTableModel::When);
-    audit->sortByColumn(AuditTableModel::When, Qt::DescendingOrder);
-    m_tabs->addTab(audit, tr("&Audit"));
+    m_auditView = new AuditView(m_audit, m_actions->service(), m_tabs);
+    m_tabs->addTab(m_auditView, tr("&Audit"));
 
     // History: the recorded samples first (read on the poller's thread), then every snapshot.
     qRegisterMetaType<ClusterHistorySeed>();
@@ -226,6 +243,7 @@ QWidget *MainWindow::buildWorkersTab()
 
     auto *splitter = new QSplitter(Qt::Vertical, page);
     m_workerTable = makeTable(m_workerProxy, splitter, WorkerTableModel::SortRole, WorkerTableModel::Host);
+    m_actions->attachWorkers(m_workerTable);
     m_workerTable->setItemDelegateForColumn(WorkerTableModel::State, new HealthDelegate(m_workerTable));
     m_workerTable->setItemDelegateForColumn(WorkerTableModel::Jobs,
                                             new BarDelegate(WorkerTableModel::FractionRole, m_workerTable));
@@ -352,7 +370,7 @@ void MainWindow::applySnapshot(const ClusterSnapshot &snapshot)
     for (const LockLease &lease : snapshot.locks)
         locks.append({lease, hostOf.value(lease.owner)});
     m_locks->merge(locks, snapshot.takenAt);
-    m_audit->merge(snapshot.recentAudit);
+    m_auditView->applySnapshot(snapshot);
     m_summary->show(snapshot);
     m_alertsView->applySnapshot(snapshot);
 
@@ -441,6 +459,10 @@ void MainWindow::chooseDatabase()
     // A new window for the new database: its own poller, models and state, nothing carried over.
     Options options = m_options;
     options.database = *dialog.chosenUrl();
+    // A real cluster: its own clock and policy, not a simulation's.
+    options.clock = nullptr;
+    options.simulation.clear();
+    options.policy = {};
     auto *next = new MainWindow(options);
     next->setAttribute(Qt::WA_DeleteOnClose);
     next->setGeometry(geometry());
@@ -490,15 +512,20 @@ void MainWindow::onDatabaseRestored()
 void MainWindow::tickCountdowns()
 {
     if (m_snapshots > 0 && !m_lost)
-        m_locks->setNow(m_last.takenAt + m_sinceSnapshot.elapsed());
+        m_locks->setNow(m_options.clock ? m_options.clock->now() : m_last.takenAt + m_sinceSnapshot.elapsed());
     updateStatus();
 }
 
 void MainWindow::updateStatus()
 {
+    const bool readOnly = m_options.readOnly || (m_actions->isAccessKnown() && m_actions->isReadOnly());
     m_statusDatabase->setText(
         tr("Database: %1%2")
-            .arg(m_options.database.toDisplayString(), m_options.readOnly ? tr(" (read-only)") : QString()));
+            .arg(m_options.database.toDisplayString(), readOnly ? u" — "_qs + m_actions->readOnlyReason() : QString()));
+    m_statusDatabase->setToolTip(readOnly ? m_actions->readOnlyReason() : QString());
+    if (!m_options.simulation.isEmpty())
+        m_statusDatabase->setText(tr("Simulation: %1 — virtual time, database %2")
+                                      .arg(m_options.simulation, m_options.database.toDisplayString()));
     if (m_lost)
         m_statusRefresh->setText(tr("Disconnected"));
     else if (m_snapshots == 0)

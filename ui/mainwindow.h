@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/clock.h"
 #include "models/alertmonitor.h"
 #include "models/clustersnapshot.h"
 #include "storage/databaseurl.h"
@@ -28,7 +29,9 @@ class WorkerTableModel;
 namespace overseer::ui {
 
 class AlertsView;
+class AuditView;
 class ChartsPanel;
+class ConsoleActions;
 class SummaryBar;
 
 /// The console's main window: the cluster summary, views for workers, queues, locks and the audit
@@ -47,6 +50,12 @@ public:
         int pollIntervalMs = 1000;
         /// When the Alerts tab calls a backlog growing, a lock overdue (models/alertmonitor.h).
         models::AlertThresholds alertThresholds;
+        /// When a worker is stale, dead or over its CPU (a simulation brings its scenario's).
+        domain::HealthPolicy policy;
+        /// Simulation mode: the run's virtual clock, which ages and health are judged by (null: the
+        /// database's clock), and the scenario's name for the title and status bar.
+        const domain::Clock *clock = nullptr;
+        QString simulation;
     };
 
     explicit MainWindow(Options options, QWidget *parent = nullptr);
@@ -54,6 +63,9 @@ public:
 
     /// True once the first snapshot has been shown (screenshots wait for it).
     bool hasData() const { return m_snapshots > 0; }
+    /// For panels docked beside the views (simulation): the Workers view and the Charts tab.
+    QTableView *workerView() const { return m_workerTable; }
+    ChartsPanel *charts() const { return m_charts; }
 
 Q_SIGNALS:
     void snapshotShown();
@@ -95,6 +107,9 @@ private:
     QLabel *m_statusRefresh = nullptr;
     QLabel *m_statusInterval = nullptr;
     QAction *m_pauseAction = nullptr;
+    /// Operator actions (command thread, shortcuts, context menus, dialogs) and the Audit tab's filters.
+    ConsoleActions *m_actions = nullptr;
+    AuditView *m_auditView = nullptr;
 
     models::ClusterSnapshot m_last;
     QElapsedTimer m_sinceSnapshot;

@@ -8,7 +8,7 @@ namespace overseer::ctl {
 QList<CommandSpec> allCommands()
 {
     return adminCommands() + workerCommands() + distributionCommands() + jobCommands() + queueCommands() +
-           lockCommands();
+           lockCommands() + simulationCommands();
 }
 
 QList<domain::QueueName> queueList(const QString &option, const QString &text)

@@ -21,6 +21,7 @@ QList<CommandSpec> jobCommands();
 QList<CommandSpec> lockCommands();
 QList<CommandSpec> queueCommands();
 QList<CommandSpec> distributionCommands();
+QList<CommandSpec> simulationCommands();
 
 // Argument readers shared by the commands; each throws InvalidValue / UsageError naming the option.
 QList<domain::QueueName> queueList(const QString &option, const QString &text);

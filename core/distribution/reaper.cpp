@@ -51,7 +51,10 @@ ReapRound Reaper::reapOnce()
             if (marked->heartbeatAge(now) < m_policy.deadAfter.milliseconds())
                 continue;
         }
-        const int recovered = JobStore(m_db, m_clock).recoverWorkerJobs(worker.id());
+        JobStore jobs(m_db, m_clock);
+        if (m_options.random01)
+            jobs.setRandomSource(m_options.random01);
+        const int recovered = jobs.recoverWorkerJobs(worker.id());
         AuditLog(m_db, m_clock)
             .append(actor, dead ? u"worker.reaped"_qs : u"worker.jobs-recovered"_qs,
                     u"worker:"_qs % worker.id().toString(),

@@ -8,6 +8,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 namespace overseer::storage {
 class Database;
 }
@@ -20,6 +22,9 @@ struct ReaperOptions
     QString actor;
     /// Finished jobs older than this are deleted; zero keeps them forever.
     domain::Duration retention = domain::Duration::fromHours(24 * 7);
+    /// The source of the retry backoff's jitter for recovered jobs; unset: the global generator.
+    /// The simulation passes a seeded one so that its runs repeat exactly.
+    std::function<double()> random01;
 };
 
 struct ReapRound

@@ -20,17 +20,23 @@ namespace overseer::models {
 using namespace domain;
 using namespace storage;
 
-ClusterPoller::ClusterPoller(DatabaseUrl url, HealthPolicy policy, QObject *parent)
+ClusterPoller::ClusterPoller(DatabaseUrl url, HealthPolicy policy, const Clock *clock, QObject *parent)
     : QObject(parent)
     , m_url(std::move(url))
     , m_policy(policy)
     , m_timer(new QTimer(this))
+    , m_fixedClock(clock)
 {
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &ClusterPoller::poll);
 }
 
 ClusterPoller::~ClusterPoller() = default;
+
+const Clock &ClusterPoller::clock() const
+{
+    return m_fixedClock ? *m_fixedClock : *m_clock;
+}
 
 void ClusterPoller::ensureConnected()
 {
@@ -51,6 +57,7 @@ void ClusterPoller::ensureConnected()
         m_clock = std::make_unique<DatabaseClock>(*db);
         m_db = std::move(db);
         m_lastClockSync = QDateTime::currentMSecsSinceEpoch();
+        m_finishedBase.reset();
     } else if (QDateTime::currentMSecsSinceEpoch() - m_lastClockSync > 60'000) {
         m_clock->sync(*m_db);
         m_lastClockSync = QDateTime::currentMSecsSinceEpoch();
@@ -64,32 +71,77 @@ ClusterSnapshot ClusterPoller::pollOnce()
     timer.start();
     ClusterSnapshot snapshot;
     snapshot.policy = m_policy;
-    snapshot.takenAt = m_clock->now();
+    snapshot.takenAt = clock().now();
     {
         // One read transaction: every figure of a snapshot comes from the same moment.
         Transaction transaction(*m_db, Transaction::Kind::Read);
-        snapshot.workers = WorkerRegistry(*m_db, *m_clock, m_policy).list();
+        snapshot.workers = WorkerRegistry(*m_db, clock(), m_policy).list();
         std::sort(snapshot.workers.begin(), snapshot.workers.end(),
                   [](const WorkerRecord &a, const WorkerRecord &b) { return a.worker.id() < b.worker.id(); });
-        JobStore jobs(*m_db, *m_clock);
-        snapshot.jobCounts = jobs.countByState();
-        snapshot.succeededLastMinute = jobs.countFinishedSince(JobState::Succeeded, snapshot.takenAt - 60'000);
-        snapshot.failedLastMinute = jobs.countFinishedSince(JobState::Dead, snapshot.takenAt - 60'000);
+        AuditFilter recent;
+        recent.limit = 200;
+        snapshot.recentAudit = AuditLog(*m_db, clock()).list(recent);
+        JobStore jobs(*m_db, clock());
+        countJobs(jobs, snapshot);
         snapshot.waitingDemand = jobs.waitingDemand();
-        snapshot.queues = QueueStore(*m_db, *m_clock).list();
-        DistributedLock locks(*m_db, *m_clock);
+        snapshot.queues = QueueStore(*m_db, clock()).list();
+        DistributedLock locks(*m_db, clock());
         snapshot.locks = locks.list();
         for (const LockLease &lease : snapshot.locks) {
             if (lease.key == LockKey::dispatcherLeader())
                 snapshot.leader = lease;
         }
-        AuditFilter recent;
-        recent.limit = 200;
-        snapshot.recentAudit = AuditLog(*m_db, *m_clock).list(recent);
         transaction.commit();
     }
     snapshot.pollMs = timer.elapsed();
     return snapshot;
+}
+
+void ClusterPoller::countJobs(JobStore &jobs, ClusterSnapshot &snapshot)
+{
+    // Counting every job by state reads the whole jobs_state index: 100–200 ms a poll at a million
+    // jobs, nearly all of them finished. Live states are counted each poll (a small index range).
+    // Finished jobs only grow between polls, so their totals are recounted in full once a minute and
+    // otherwise taken as the recount's totals plus the jobs that finished since (a jobs_finished
+    // range). The range starts a minute before the recount, and the recount's own jobs of that minute
+    // are taken off its totals, so a job that committed late is still counted. Jobs can leave the
+    // finished states only by a retry, which is audited, or by a delete (prune, a reset), which
+    // moves the oldest job id: either brings the recount forward.
+    constexpr qint64 recountEveryMs = 60'000;
+    constexpr qint64 lateCommitMarginMs = 60'000;
+    const qint64 newestAudit = snapshot.recentAudit.isEmpty() ? 0 : snapshot.recentAudit.constFirst().id;
+    JobFilter oldest;
+    oldest.limit = 1;
+    const QList<Job> first = jobs.list(oldest);
+    const qint64 oldestJob = first.isEmpty() ? 0 : first.constFirst().id.value();
+    const EpochMs minuteAgo = snapshot.takenAt - 60'000;
+
+    QMap<JobState, qint64> counts = jobs.countLiveByState();
+    QMap<JobState, qint64> lastMinute;
+    if (!m_finishedBase || m_sinceRecount.elapsed() >= recountEveryMs || newestAudit != m_recountAuditId ||
+        oldestJob != m_recountOldestJob) {
+        QMap<JobState, qint64> base = jobs.countFinishedByState();
+        m_finishedBaseSince = snapshot.takenAt - lateCommitMarginMs;
+        const QMap<JobState, qint64> since = jobs.countFinishedByState(m_finishedBaseSince);
+        for (auto it = base.begin(); it != base.end(); ++it)
+            it.value() -= since.value(it.key());
+        m_finishedBase = base;
+        m_sinceRecount.start();
+        m_recountAuditId = newestAudit;
+        m_recountOldestJob = oldestJob;
+    }
+    const QMap<JobState, qint64> since = jobs.countFinishedByState(m_finishedBaseSince);
+    for (auto it = m_finishedBase->cbegin(); it != m_finishedBase->cend(); ++it)
+        counts.insert(it.key(), it.value() + since.value(it.key()));
+    lastMinute = m_finishedBaseSince == minuteAgo ? since : jobs.countFinishedByState(minuteAgo);
+    snapshot.jobCounts = counts;
+    snapshot.succeededLastMinute = lastMinute.value(JobState::Succeeded);
+    snapshot.failedLastMinute = lastMinute.value(JobState::Dead);
+}
+
+QStringList ClusterPoller::preparedStatements() const
+{
+    return m_db ? m_db->preparedStatements() : QStringList();
 }
 
 void ClusterPoller::loadPendingHistory()
@@ -97,11 +149,11 @@ void ClusterPoller::loadPendingHistory()
     if (m_historyLoaded && !m_pendingWorkerHistory)
         return;
     ensureConnected();
-    SampleStore store(*m_db, *m_clock);
+    SampleStore store(*m_db, clock());
     const ClusterHistory::Options options;
     if (!m_historyLoaded) {
         try {
-            Q_EMIT historyReady(ClusterHistory::readSeed(store, m_clock->now(), options));
+            Q_EMIT historyReady(ClusterHistory::readSeed(store, clock().now(), options));
         } catch (const DatabaseUnavailable &) {
             throw;
         } catch (const StorageError &error) {
@@ -113,7 +165,7 @@ void ClusterPoller::loadPendingHistory()
     if (m_pendingWorkerHistory) {
         const QList<WorkerId> workers = *m_pendingWorkerHistory;
         try {
-            Q_EMIT workerHistoryReady(ClusterHistory::readWorkerSeed(store, workers, m_clock->now(), options));
+            Q_EMIT workerHistoryReady(ClusterHistory::readWorkerSeed(store, workers, clock().now(), options));
         } catch (const DatabaseUnavailable &) {
             throw;
         } catch (const StorageError &error) {
@@ -181,6 +233,8 @@ void ClusterPoller::poll()
     Q_ASSERT(QThread::currentThread() == thread());
     if (!m_running)
         return;
+    QElapsedTimer took;
+    took.start();
     auto log = logging::get("poller");
     try {
         loadPendingHistory();
@@ -205,9 +259,11 @@ void ClusterPoller::poll()
         log->warn("poll failed: {}", error.message());
         Q_EMIT pollFailed(error.message());
     }
-    // Re-armed only now, after the poll finished: polls never overlap.
+    // Re-armed only now, after the poll finished: polls never overlap. The interval counts from the
+    // start of the poll, so that a poll of 200 ms still refreshes every second; a poll that takes
+    // most of the interval is followed by a rest of at least a quarter of it.
     if (m_running && !m_paused)
-        m_timer->start(m_intervalMs);
+        m_timer->start(static_cast<int>(std::max<qint64>(m_intervalMs - took.elapsed(), m_intervalMs / 4)));
 }
 
 } // namespace overseer::models

@@ -4,6 +4,7 @@
 #include "clustersnapshot.h"
 #include "storage/databaseurl.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -12,13 +13,15 @@
 namespace overseer::storage {
 class Database;
 class DatabaseClock;
+class JobStore;
 } // namespace overseer::storage
 
 namespace overseer::models {
 
 /// Polls the database on its own thread and publishes ClusterSnapshots. It owns its connection,
 /// opened in start() on the thread it lives on, and never shares it. The next poll is armed only
-/// after the previous one finished, so polls never pile up, however slow the database is. When
+/// after the previous one finished, so polls never pile up, however slow the database is; it is due
+/// an interval after the previous one started, after a rest of at least a quarter interval. When
 /// the connection is lost it says so once (databaseLost), keeps trying to reconnect at the poll
 /// interval, and says so again when it is back (databaseRestored).
 class ClusterPoller final : public QObject
@@ -27,11 +30,17 @@ class ClusterPoller final : public QObject
     Q_DISABLE_COPY_MOVE(ClusterPoller)
 
 public:
-    explicit ClusterPoller(storage::DatabaseUrl url, domain::HealthPolicy policy = {}, QObject *parent = nullptr);
+    /// clock: the time that ages, health and history are judged by — a simulation's virtual clock,
+    /// which must outlive the poller; null: the database's clock.
+    explicit ClusterPoller(storage::DatabaseUrl url, domain::HealthPolicy policy = {},
+                           const domain::Clock *clock = nullptr, QObject *parent = nullptr);
     ~ClusterPoller() override;
 
     /// Polls once on the calling thread's connection and returns the snapshot (benchmarks, tests).
     ClusterSnapshot pollOnce();
+    /// The statements the poller's connection has prepared (empty before the first poll); call it on
+    /// the poller's thread. The console benchmark checks its bare queries against them.
+    QStringList preparedStatements() const;
 
 public Q_SLOTS:
     void start();
@@ -57,7 +66,10 @@ Q_SIGNALS:
 private:
     void poll();
     void ensureConnected();
+    /// The fixed clock if one was given, else the database's (once connected).
+    const domain::Clock &clock() const;
     void loadPendingHistory();
+    void countJobs(storage::JobStore &jobs, ClusterSnapshot &snapshot);
 
     storage::DatabaseUrl m_url;
     domain::HealthPolicy m_policy;
@@ -68,7 +80,15 @@ private:
     bool m_running = false;
     std::unique_ptr<storage::Database> m_db;
     std::unique_ptr<storage::DatabaseClock> m_clock;
+    const domain::Clock *m_fixedClock = nullptr;
     qint64 m_lastClockSync = 0;
+    // Finished-job totals between two full recounts (see countJobs): the totals at the recount, less
+    // the jobs that finished since m_finishedBaseSince, and what told the recount apart.
+    std::optional<QMap<domain::JobState, qint64>> m_finishedBase;
+    domain::EpochMs m_finishedBaseSince = 0;
+    QElapsedTimer m_sinceRecount;
+    qint64 m_recountAuditId = 0;
+    qint64 m_recountOldestJob = 0;
     bool m_historyLoaded = false;
     std::optional<QList<domain::WorkerId>> m_pendingWorkerHistory;
 };

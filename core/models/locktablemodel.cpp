@@ -1,5 +1,6 @@
 #include "locktablemodel.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QStringBuilder>
 
@@ -12,12 +13,13 @@ QString countdownText(qint64 left)
     const qint64 s = std::abs(left) / 1000;
     QString amount;
     if (s < 60)
-        amount = QString::number(s) % u" s"_qs;
+        amount = QCoreApplication::translate("Countdown", "%1 s").arg(s);
     else if (s < 3600)
-        amount = QString::number(s / 60) % u" min "_qs % QString::number(s % 60) % u" s"_qs;
+        amount = QCoreApplication::translate("Countdown", "%1 min %2 s").arg(s / 60).arg(s % 60);
     else
-        amount = QString::number(s / 3600) % u" h "_qs % QString::number((s % 3600) / 60) % u" min"_qs;
-    return (left >= 0 ? u"in "_qs : u"overdue "_qs) % amount;
+        amount = QCoreApplication::translate("Countdown", "%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+    return left >= 0 ? QCoreApplication::translate("Countdown", "in %1").arg(amount)
+                     : QCoreApplication::translate("Countdown", "overdue %1").arg(amount);
 }
 
 LockTableModel::LockTableModel(QObject *parent)

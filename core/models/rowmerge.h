@@ -47,7 +47,9 @@ void mergeSortedRows(QList<Row> &rows, QList<Row> incoming, KeyOf keyOf, Insert 
             continue;
         }
         if (!(rows.at(i) == incoming.at(j))) {
-            rows[i] = std::move(incoming[j]);
+            // Copied, not moved: incoming usually shares its data with the snapshot, and taking a
+            // non-const element would copy all of it (10,000 workers) before the first move.
+            rows[i] = incoming.at(j);
             ++changedCount;
             if (!changedRanges.isEmpty() && changedRanges.last().second == i - 1)
                 changedRanges.last().second = i;

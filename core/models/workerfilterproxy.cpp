@@ -37,6 +37,11 @@ void WorkerFilterProxy::setHealth(std::optional<int> health)
 
 bool WorkerFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
+    // Asked again for every row of every merge's dataChanged (dynamic filtering): with no filter set
+    // the answer needs no data, and the queue and capability lists of 10,000 workers would cost the
+    // GUI thread milliseconds each refresh.
+    if (!m_health && m_queue.isEmpty() && m_capability.isEmpty() && m_text.isEmpty())
+        return true;
     const QAbstractItemModel *model = sourceModel();
     const QModelIndex index = model->index(sourceRow, 0, sourceParent);
     if (m_health && index.data(WorkerTableModel::HealthRole).toInt() != *m_health)

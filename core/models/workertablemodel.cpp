@@ -2,6 +2,7 @@
 
 #include "domain/workerhealth.h"
 
+#include <QCoreApplication>
 #include <QStringBuilder>
 
 namespace overseer::models {
@@ -31,12 +32,12 @@ QString ageText(qint64 ms)
 {
     const qint64 s = std::max<qint64>(0, ms) / 1000;
     if (s < 60)
-        return QString::number(s) % u" s ago"_qs;
+        return QCoreApplication::translate("Age", "%1 s ago").arg(s);
     if (s < 3600)
-        return QString::number(s / 60) % u" min ago"_qs;
+        return QCoreApplication::translate("Age", "%1 min ago").arg(s / 60);
     if (s < 86400)
-        return QString::number(s / 3600) % u" h ago"_qs;
-    return QString::number(s / 86400) % u" d ago"_qs;
+        return QCoreApplication::translate("Age", "%1 h ago").arg(s / 3600);
+    return QCoreApplication::translate("Age", "%1 d ago").arg(s / 86400);
 }
 
 WorkerTableModel::WorkerTableModel(QObject *parent)
@@ -119,17 +120,16 @@ QVariant WorkerTableModel::data(const QModelIndex &index, int role) const
         case State:
             return healthExplanation(w, classifyHealth(w, m_policy, m_now), m_policy, m_now);
         case Jobs:
-            return QString(QString::number(record.assignedJobs) % u" job(s) assigned by the database, of at most "_qs %
-                           QString::number(w.maxJobs()) %
-                           (w.currentJobs() != record.assignedJobs
-                                ? u"; the worker itself reports "_qs % QString::number(w.currentJobs()) %
-                                      u" (shown, not trusted)"_qs
-                                : QString()));
+            return QString(
+                tr("%n job(s) assigned by the database, of at most %1", nullptr, record.assignedJobs).arg(w.maxJobs()) %
+                (w.currentJobs() != record.assignedJobs
+                     ? tr("; the worker itself reports %1 (shown, not trusted)").arg(w.currentJobs())
+                     : QString()));
         case Load:
-            return u"Load = max(jobs / max jobs, CPU); a job goes to the eligible worker with the lowest load"_qs;
+            return tr("Load = max(jobs / max jobs, CPU); a job goes to the eligible worker with the lowest load");
         case Heartbeat:
-            return QString(u"Last heartbeat at the database's time; stale after "_qs % m_policy.staleAfter.toString() %
-                           u", dead after "_qs % m_policy.deadAfter.toString());
+            return tr("Last heartbeat at the database's time; stale after %1, dead after %2")
+                .arg(m_policy.staleAfter.toString(), m_policy.deadAfter.toString());
         default:
             return data(index, Qt::DisplayRole);
         }

@@ -57,19 +57,39 @@ QList<AuditEntry> AuditLog::list(const AuditFilter &filter)
 {
     // Optional filters are bound as NULL and switched off in SQL, so one prepared statement serves
     // every combination.
-    Query query = m_db.prepare(u"SELECT id, at, actor, action, target, reason, details FROM audit_log "
-                               u"WHERE (CAST(:action AS TEXT) IS NULL OR action = :action) "
-                               u"AND (CAST(:target AS TEXT) IS NULL OR target = :target) "
-                               u"AND (CAST(:actor AS TEXT) IS NULL OR actor = :actor) "
-                               u"AND (CAST(:before AS BIGINT) IS NULL OR id < :before) "
-                               u"ORDER BY id DESC LIMIT :limit"_qs);
+    Query query =
+        m_db.prepare(u"SELECT id, at, actor, action, target, reason, details FROM audit_log "
+                     u"WHERE (CAST(:action AS TEXT) IS NULL OR action = :action) "
+                     u"AND (CAST(:target AS TEXT) IS NULL OR target = :target) "
+                     u"AND (CAST(:actor AS TEXT) IS NULL OR actor = :actor) "
+                     u"AND (CAST(:before AS BIGINT) IS NULL OR id < :before) "
+                     u"AND (CAST(:actorLike AS TEXT) IS NULL OR LOWER(actor) LIKE LOWER(:actorLike) ESCAPE '\\') "
+                     u"AND (CAST(:targetLike AS TEXT) IS NULL OR LOWER(target) LIKE LOWER(:targetLike) ESCAPE '\\') "
+                     u"AND (CAST(:since AS BIGINT) IS NULL OR at >= :since) "
+                     u"AND (CAST(:until AS BIGINT) IS NULL OR at < :until) "
+                     u"ORDER BY id DESC LIMIT :limit"_qs);
     const auto text = [](const std::optional<QString> &value) {
         return value ? QVariant(*value) : QVariant(QMetaType::fromType<QString>());
+    };
+    // A substring pattern in which the user's % and _ (and the escape itself) stand for themselves.
+    const auto contains = [](const std::optional<QString> &value) {
+        if (!value)
+            return QVariant(QMetaType::fromType<QString>());
+        QString escaped = *value;
+        escaped.replace(u'\\', u"\\\\"_qs).replace(u'%', u"\\%"_qs).replace(u'_', u"\\_"_qs);
+        return QVariant(u'%' + escaped + u'%');
+    };
+    const auto time = [](const std::optional<domain::EpochMs> &value) {
+        return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
     };
     query.bind(u":action"_qs, text(filter.action))
         .bind(u":target"_qs, text(filter.target))
         .bind(u":actor"_qs, text(filter.actor))
         .bind(u":before"_qs, filter.beforeId ? QVariant(*filter.beforeId) : QVariant(QMetaType::fromType<qint64>()))
+        .bind(u":actorLike"_qs, contains(filter.actorContains))
+        .bind(u":targetLike"_qs, contains(filter.targetContains))
+        .bind(u":since"_qs, time(filter.since))
+        .bind(u":until"_qs, time(filter.until))
         .bind(u":limit"_qs, std::max(1, filter.limit))
         .exec();
     QList<AuditEntry> entries;

@@ -45,6 +45,12 @@ struct AuditFilter
     std::optional<QString> action;
     std::optional<QString> target;
     std::optional<QString> actor;
+    /// Case-insensitive substring matches (the console's filter bar); % and _ match themselves.
+    std::optional<QString> actorContains;
+    std::optional<QString> targetContains;
+    /// A time window: entries at or after since, and before until.
+    std::optional<domain::EpochMs> since;
+    std::optional<domain::EpochMs> until;
     /// Keyset paging: entries with an id below this one.
     std::optional<qint64> beforeId;
     int limit = 100;

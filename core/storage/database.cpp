@@ -159,6 +159,16 @@ Query Database::prepare(const QString &sql)
     return Query(*this, *it->second, sql);
 }
 
+QStringList Database::preparedStatements() const
+{
+    assertThread();
+    QStringList texts;
+    texts.reserve(static_cast<qsizetype>(m_statements.size()));
+    for (const auto &statement : m_statements)
+        texts.append(statement.first);
+    return texts;
+}
+
 void Database::execute(const QString &sql)
 {
     assertThread();

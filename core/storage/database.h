@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include <memory>
@@ -47,6 +48,9 @@ public:
     Query prepare(const QString &sql);
     /// Runs one statement without parameters (DDL, BEGIN, PRAGMA). Throws StorageError.
     void execute(const QString &sql);
+    /// The texts of the statements prepared on this connection so far (the console benchmark checks
+    /// that its bare queries are the ones a poll runs).
+    QStringList preparedStatements() const;
 
     /// Closes and opens the connection again after it was lost; throws DatabaseUnavailable.
     void reconnect();

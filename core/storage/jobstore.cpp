@@ -422,8 +422,13 @@ qint64 JobStore::count(const JobFilter &filter, qint64 cap)
 
 qint64 JobStore::countFinishedSince(JobState state, EpochMs since)
 {
-    Query query = m_db.prepare(u"SELECT COUNT(*) FROM jobs WHERE state IN ('succeeded', 'dead', 'cancelled') "
-                               u"AND state = :state AND finished_at >= :since"_qs);
+    // Without statistics SQLite prefers the equality on jobs_state to the range on jobs_finished and
+    // reads every job in that state: ~200 ms instead of ~1 ms for succeeded at a million jobs.
+    Query query = m_db.prepare(
+        m_db.isSQLite() ? u"SELECT COUNT(*) FROM jobs INDEXED BY jobs_finished WHERE state IN "
+                          u"('succeeded', 'dead', 'cancelled') AND state = :state AND finished_at >= :since"_qs
+                        : u"SELECT COUNT(*) FROM jobs WHERE state IN ('succeeded', 'dead', 'cancelled') "
+                          u"AND state = :state AND finished_at >= :since"_qs);
     query.bind(u":state"_qs, domain::toString(state)).bind(u":since"_qs, since).exec();
     return query.next() ? query.value(0).toLongLong() : 0;
 }
@@ -444,12 +449,11 @@ QList<Job> JobStore::readyJobs(const domain::QueueName &queue, int limit)
     return jobs;
 }
 
-QMap<JobState, qint64> JobStore::countByState()
+namespace {
+
+/// Reads (state, count) rows into counts, which holds a zero for every state the query may name.
+QMap<JobState, qint64> readStateCounts(Query &query, QMap<JobState, qint64> counts)
 {
-    QMap<JobState, qint64> counts;
-    for (const JobState state : domain::allJobStates())
-        counts.insert(state, 0);
-    Query query = m_db.prepare(u"SELECT state, COUNT(*) FROM jobs GROUP BY state"_qs);
     query.exec();
     while (query.next()) {
         const QString name = query.value(0).toString();
@@ -460,6 +464,51 @@ QMap<JobState, qint64> JobStore::countByState()
         counts[*state] = query.value(1).toLongLong();
     }
     return counts;
+}
+
+QMap<JobState, qint64> zeroCounts(std::initializer_list<JobState> states)
+{
+    QMap<JobState, qint64> counts;
+    for (const JobState state : states)
+        counts.insert(state, 0);
+    return counts;
+}
+
+} // namespace
+
+QMap<JobState, qint64> JobStore::countByState()
+{
+    QMap<JobState, qint64> counts;
+    for (const JobState state : domain::allJobStates())
+        counts.insert(state, 0);
+    Query query = m_db.prepare(u"SELECT state, COUNT(*) FROM jobs GROUP BY state"_qs);
+    return readStateCounts(query, std::move(counts));
+}
+
+QMap<JobState, qint64> JobStore::countLiveByState()
+{
+    Query query = m_db.prepare(u"SELECT state, COUNT(*) FROM jobs "
+                               u"WHERE state IN ('pending', 'assigned', 'running', 'failed') GROUP BY state"_qs);
+    return readStateCounts(query,
+                           zeroCounts({JobState::Pending, JobState::Assigned, JobState::Running, JobState::Failed}));
+}
+
+QMap<JobState, qint64> JobStore::countFinishedByState(std::optional<EpochMs> since)
+{
+    const QMap<JobState, qint64> zero = zeroCounts({JobState::Succeeded, JobState::Dead, JobState::Cancelled});
+    if (!since) {
+        Query query = m_db.prepare(u"SELECT state, COUNT(*) FROM jobs "
+                                   u"WHERE state IN ('succeeded', 'dead', 'cancelled') GROUP BY state"_qs);
+        return readStateCounts(query, zero);
+    }
+    // INDEXED BY: see countFinishedSince.
+    Query query =
+        m_db.prepare(m_db.isSQLite() ? u"SELECT state, COUNT(*) FROM jobs INDEXED BY jobs_finished WHERE state IN "
+                                       u"('succeeded', 'dead', 'cancelled') AND finished_at >= :since GROUP BY state"_qs
+                                     : u"SELECT state, COUNT(*) FROM jobs WHERE state IN ('succeeded', 'dead', "
+                                       u"'cancelled') AND finished_at >= :since GROUP BY state"_qs);
+    query.bind(u":since"_qs, *since);
+    return readStateCounts(query, zero);
 }
 
 Outcome<Job> JobStore::assign(JobId id, const WorkerId &worker, std::optional<qint64> fencingToken)

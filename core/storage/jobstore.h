@@ -70,6 +70,13 @@ public:
     /// cap > 0, counting stops after cap rows (for a "10,000+" label on a large table).
     qint64 count(const JobFilter &filter, qint64 cap = 0);
     QMap<domain::JobState, qint64> countByState();
+    /// Jobs in the live states (pending, assigned, running, failed) by state: a range of jobs_state,
+    /// cheap however many finished jobs the table holds. Every live state is present (0 if none).
+    QMap<domain::JobState, qint64> countLiveByState();
+    /// Finished jobs (succeeded, dead, cancelled) by state, with since only those that finished at
+    /// or after it (a range of jobs_finished); without since, all of them, which reads most of a
+    /// large table. Every finished state is present (0 if none).
+    QMap<domain::JobState, qint64> countFinishedByState(std::optional<domain::EpochMs> since = std::nullopt);
     /// Jobs that reached this finished state at or after since (throughput). Uses jobs_finished.
     qint64 countFinishedSince(domain::JobState state, domain::EpochMs since);
     /// Jobs of a queue that may be assigned now (pending, or failed and past their backoff), in
