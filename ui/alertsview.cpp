@@ -1,6 +1,7 @@
 #include "alertsview.h"
 
 #include "models/alerttablemodel.h"
+#include "models/snapshotderived.h"
 
 #include <QApplication>
 #include <QHeaderView>
@@ -145,7 +146,9 @@ QString AlertsView::tabTitle() const
 
 void AlertsView::applySnapshot(const models::ClusterSnapshot &snapshot)
 {
-    models::AlertMonitor::Update update = m_monitor.evaluate(snapshot);
+    // Evaluated on the poller's thread when the snapshot comes from it; here for snapshots made by hand.
+    models::AlertMonitor::Update update =
+        snapshot.derived && snapshot.derived->alerts ? *snapshot.derived->alerts : m_monitor.evaluate(snapshot);
     m_model->merge(std::move(update.current), snapshot.takenAt);
     m_empty->setVisible(count() == 0);
     showCurrentDetail();

@@ -1,7 +1,9 @@
 #include "jobsview.h"
 
 #include "domain/invalidvalue.h"
+#include "models/choicelistmodel.h"
 #include "models/jobtablemodel.h"
+#include "models/snapshotderived.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -10,6 +12,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollBar>
@@ -115,8 +118,13 @@ JobsView::JobsView(const storage::DatabaseUrl &database, QWidget *parent)
     for (const JobState state : allJobStates())
         m_state->addItem(toString(state), static_cast<int>(state));
     m_worker = new QComboBox(this);
-    m_worker->addItem(tr("All workers"), QString());
-    m_worker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Up to 10,000 workers: a model replaced in one reset, and a width that does not measure them all.
+    m_workerChoices = new ChoiceListModel(tr("All workers"), m_worker);
+    m_worker->setModel(m_workerChoices);
+    m_worker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_worker->setMinimumContentsLength(28);
+    if (auto *list = qobject_cast<QListView *>(m_worker->view()))
+        list->setUniformItemSizes(true);
     m_type = new QLineEdit(this);
     m_type->setPlaceholderText(tr("Type (exact)"));
     m_type->setClearButtonEnabled(true);
@@ -276,28 +284,23 @@ void JobsView::applySnapshot(const ClusterSnapshot &snapshot)
 {
     m_last = snapshot;
 
-    QHash<QString, QString> hosts;
-    QList<std::pair<QString, QString>> workers;
-    QSet<QString> queueNames;
-    for (const storage::WorkerRecord &record : snapshot.workers) {
-        const QString id = record.worker.id().toString();
-        hosts.insert(id, record.worker.hostname());
-        workers.append({record.worker.hostname() + u"  ("_qs + id.left(8) + u')', id});
-        for (const QueueName &queue : record.worker.queues())
-            queueNames.insert(queue.toString());
+    // The choices and the host map were derived on the poller's thread; the worker list (10,000
+    // entries) is replaced only when the set of workers changed.
+    const std::shared_ptr<const SnapshotDerived> derived = derivedOf(snapshot);
+    if (derived->allQueues != m_queueNames) {
+        m_queueNames = derived->allQueues;
+        QList<std::pair<QString, QString>> queues;
+        queues.reserve(m_queueNames.size());
+        for (const QString &name : std::as_const(m_queueNames))
+            queues.append({name, name});
+        refill(m_queue, queues);
     }
-    for (const storage::QueueInfo &info : snapshot.queues)
-        queueNames.insert(info.name.toString());
-    std::sort(workers.begin(), workers.end());
-    QStringList sortedQueues(queueNames.cbegin(), queueNames.cend());
-    sortedQueues.sort();
-    QList<std::pair<QString, QString>> queues;
-    for (const QString &name : std::as_const(sortedQueues))
-        queues.append({name, name});
-    refill(m_queue, queues);
-    refill(m_worker, workers);
+    if (!m_workersKey || *m_workersKey != derived->workersKey) {
+        m_workersKey = derived->workersKey;
+        refillWorkers(derived->workerChoices);
+    }
 
-    m_model->setWorkerHosts(hosts);
+    m_model->setWorkerHosts(derived->hostOf);
     m_model->setNow(snapshot.takenAt);
     // Pages and counts are read only while somebody looks at them.
     if (isVisible()) {
@@ -361,6 +364,19 @@ void JobsView::refill(QComboBox *box, const QList<std::pair<QString, QString>> &
     if (!selected.isEmpty() && box->findData(selected) < 0)
         box->addItem(selected, selected);
     box->setCurrentIndex(std::max(0, box->findData(selected)));
+}
+
+void JobsView::refillWorkers(const QList<std::pair<QString, QString>> &workers)
+{
+    const QString selected = m_worker->currentData().toString();
+    const QSignalBlocker block(m_worker);
+    QList<std::pair<QString, QString>> choices = workers;
+    // A filter on a worker that left the cluster stays (its jobs are still there).
+    if (!selected.isEmpty() &&
+        std::none_of(choices.cbegin(), choices.cend(), [&](const auto &choice) { return choice.second == selected; }))
+        choices.append({selected, selected});
+    m_workerChoices->setChoices(std::move(choices));
+    m_worker->setCurrentIndex(std::max(0, m_worker->findData(selected)));
 }
 
 void JobsView::updateVisibleRows()

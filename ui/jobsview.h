@@ -17,6 +17,7 @@ class QThread;
 class QTimer;
 
 namespace overseer::models {
+class ChoiceListModel;
 class JobTableModel;
 } // namespace overseer::models
 
@@ -57,6 +58,7 @@ private:
     bool countedBySnapshot() const;
     void showSelectedJob();
     void refill(QComboBox *box, const QList<std::pair<QString, QString>> &items);
+    void refillWorkers(const QList<std::pair<QString, QString>> &workers);
 
     QThread *m_loaderThread;
     models::JobPageLoader *m_loader;
@@ -73,6 +75,10 @@ private:
     QTableView *m_table = nullptr;
     QTextBrowser *m_detail = nullptr;
     QTimer *m_typing = nullptr;
+
+    models::ChoiceListModel *m_workerChoices = nullptr;
+    QStringList m_queueNames;
+    std::optional<size_t> m_workersKey;
 
     models::ClusterSnapshot m_last;
     QString m_filterProblem;

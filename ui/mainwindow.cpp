@@ -11,6 +11,7 @@
 #include "models/clusterpoller.h"
 #include "models/locktablemodel.h"
 #include "models/queuetablemodel.h"
+#include "models/snapshotderived.h"
 #include "models/workerfilterproxy.h"
 #include "models/workertablemodel.h"
 #include "summarybar.h"
@@ -115,10 +116,13 @@ MainWindow::MainWindow(Options options, QWidget *parent)
     connect(m_actions, &ConsoleActions::accessChanged, this, [this] { updateStatus(); });
     connect(m_poller, &ClusterPoller::databaseRestored, m_actions, &ConsoleActions::recheckAccess);
     m_pollerThread->start();
-    QMetaObject::invokeMethod(m_poller, [poller = m_poller, ms = m_options.pollIntervalMs] {
-        poller->setIntervalMs(ms);
-        poller->start();
-    });
+    QMetaObject::invokeMethod(
+        m_poller, [poller = m_poller, ms = m_options.pollIntervalMs, thresholds = m_options.alertThresholds] {
+            poller->setIntervalMs(ms);
+            // The alerts are evaluated on the poller's thread, with the thresholds the Alerts tab shows.
+            poller->setAlertThresholds(thresholds);
+            poller->start();
+        });
 
     auto *countdown = new QTimer(this);
     connect(countdown, &QTimer::timeout, this, &MainWindow::tickCountdowns);
@@ -346,41 +350,25 @@ void MainWindow::applySnapshot(const ClusterSnapshot &snapshot)
     if (!m_lost)
         m_banner->hide();
     ++m_snapshots;
+    // Everything derived from the snapshot (queue and lock rows, filter choices, alerts) was computed
+    // on the poller's thread: this thread only merges it into the models.
+    const std::shared_ptr<const SnapshotDerived> derived = derivedOf(snapshot);
     m_workers->merge(snapshot.workers, snapshot.policy, snapshot.takenAt);
-
-    // Queue rows: the store's figures plus how many healthy, active workers serve each queue.
-    // One pass over the workers (not one per queue): this runs on the GUI thread every poll.
-    QHash<QueueName, int> healthyServing;
-    for (const storage::WorkerRecord &record : snapshot.workers) {
-        if (record.worker.state() != WorkerState::Active || !record.worker.isHealthy(snapshot.policy, snapshot.takenAt))
-            continue;
-        for (const QueueName &queue : record.worker.queues())
-            ++healthyServing[queue];
-    }
-    QList<QueueTableModel::Row> queues;
-    queues.reserve(snapshot.queues.size());
-    for (const storage::QueueInfo &info : snapshot.queues)
-        queues.append({info, healthyServing.value(info.name)});
-    m_queues->merge(queues, snapshot.takenAt);
-
-    QHash<QString, QString> hostOf;
-    for (const storage::WorkerRecord &record : snapshot.workers)
-        hostOf.insert(record.worker.id().toString(), record.worker.hostname());
-    QList<LockTableModel::Row> locks;
-    for (const LockLease &lease : snapshot.locks)
-        locks.append({lease, hostOf.value(lease.owner)});
-    m_locks->merge(locks, snapshot.takenAt);
+    m_queues->merge(derived->queueRows, snapshot.takenAt);
+    m_locks->merge(derived->lockRows, snapshot.takenAt);
     m_auditView->applySnapshot(snapshot);
     m_summary->show(snapshot);
     m_alertsView->applySnapshot(snapshot);
 
     // Filter choices follow the cluster: every queue and capability some worker has.
     const auto refill = [](QComboBox *box, const QStringList &values) {
-        QStringList current;
-        for (int i = 1; i < box->count(); ++i)
-            current << box->itemData(i).toString();
-        if (current == values)
-            return;
+        if (box->count() == values.size() + 1) {
+            bool same = true;
+            for (int i = 1; i < box->count() && same; ++i)
+                same = box->itemData(i).toString() == values.at(i - 1);
+            if (same)
+                return;
+        }
         const QString selected = box->currentData().toString();
         const QSignalBlocker block(box);
         while (box->count() > 1)
@@ -389,20 +377,8 @@ void MainWindow::applySnapshot(const ClusterSnapshot &snapshot)
             box->addItem(value, value);
         box->setCurrentIndex(std::max(0, box->findData(selected)));
     };
-    QSet<QString> queueNames;
-    QSet<QString> capabilityNames;
-    for (const storage::WorkerRecord &record : snapshot.workers) {
-        for (const QueueName &q : record.worker.queues())
-            queueNames.insert(q.toString());
-        for (const Capability &c : record.worker.capabilities())
-            capabilityNames.insert(c.toString());
-    }
-    QStringList sortedQueues(queueNames.cbegin(), queueNames.cend());
-    QStringList sortedCapabilities(capabilityNames.cbegin(), capabilityNames.cend());
-    sortedQueues.sort();
-    sortedCapabilities.sort();
-    refill(m_workerQueue, sortedQueues);
-    refill(m_workerCapability, sortedCapabilities);
+    refill(m_workerQueue, derived->workerQueues);
+    refill(m_workerCapability, derived->workerCapabilities);
 
     showSelectedWorker();
     updateStatus();

@@ -1,5 +1,7 @@
 #include "summarybar.h"
 
+#include "models/snapshotderived.h"
+
 #include "domain/workerhealth.h"
 #include "tabledelegates.h"
 
@@ -47,9 +49,8 @@ QLabel *SummaryBar::addCard(const QString &title)
 
 void SummaryBar::show(const models::ClusterSnapshot &snapshot)
 {
-    QMap<WorkerHealth, int> counts;
-    for (const auto &record : snapshot.workers)
-        ++counts[classifyHealth(record.worker, snapshot.policy, snapshot.takenAt)];
+    const std::shared_ptr<const models::SnapshotDerived> derived = models::derivedOf(snapshot);
+    const QMap<WorkerHealth, int> &counts = derived->healthCounts;
     QStringList parts;
     for (const WorkerHealth health : allWorkerHealths()) {
         const int n = counts.value(health);
@@ -70,8 +71,7 @@ void SummaryBar::show(const models::ClusterSnapshot &snapshot)
     m_throughput->setText(
         tr("<b>%1</b>/min succeeded · %2/min dead").arg(snapshot.succeededLastMinute).arg(snapshot.failedLastMinute));
 
-    const auto overdue = std::count_if(snapshot.locks.cbegin(), snapshot.locks.cend(),
-                                       [&](const LockLease &l) { return l.isExpired(snapshot.takenAt); });
+    const qsizetype overdue = derived->overdueLocks;
     m_locks->setText(overdue > 0 ? tr("<b>%1</b> held · <span style='color:#d93b3b'>%2 overdue</span>")
                                        .arg(snapshot.locks.size())
                                        .arg(overdue)

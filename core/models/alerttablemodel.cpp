@@ -17,7 +17,10 @@ void AlertTableModel::merge(QList<Alert> alerts, EpochMs now)
 {
     m_now = now;
     const qsizetype before = m_rows.size();
-    std::sort(alerts.begin(), alerts.end(), [](const Alert &a, const Alert &b) { return a.key < b.key; });
+    const auto byKey = [](const Alert &a, const Alert &b) { return a.key < b.key; };
+    // Evaluations come sorted: sorting would only copy a list shared with the snapshot.
+    if (!std::is_sorted(alerts.cbegin(), alerts.cend(), byKey))
+        std::sort(alerts.begin(), alerts.end(), byKey);
     mergeRows(m_rows, std::move(alerts), [](const Alert &a) -> const QString & { return a.key; });
     // "for 3 min" moves with time even when the alert did not change.
     refreshColumn(Since);

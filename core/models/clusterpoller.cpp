@@ -1,5 +1,7 @@
 #include "clusterpoller.h"
 
+#include "snapshotderived.h"
+
 #include "domain/lockkey.h"
 #include "logging/log.h"
 #include "storage/database.h"
@@ -75,7 +77,8 @@ ClusterSnapshot ClusterPoller::pollOnce()
     {
         // One read transaction: every figure of a snapshot comes from the same moment.
         Transaction transaction(*m_db, Transaction::Kind::Read);
-        snapshot.workers = WorkerRegistry(*m_db, clock(), m_policy).list();
+        // Workers unchanged since the previous poll are reused, not validated again.
+        snapshot.workers = WorkerRegistry(*m_db, clock(), m_policy).list({}, m_workerCache);
         std::sort(snapshot.workers.begin(), snapshot.workers.end(),
                   [](const WorkerRecord &a, const WorkerRecord &b) { return a.worker.id() < b.worker.id(); });
         AuditFilter recent;
@@ -93,6 +96,9 @@ ClusterSnapshot ClusterPoller::pollOnce()
         }
         transaction.commit();
     }
+    // Derived here, on the poller's thread: the GUI thread only applies the results.
+    m_lastDerived = std::make_shared<const SnapshotDerived>(deriveSnapshot(snapshot, &m_alerts, m_lastDerived.get()));
+    snapshot.derived = m_lastDerived;
     snapshot.pollMs = timer.elapsed();
     return snapshot;
 }
@@ -218,6 +224,11 @@ void ClusterPoller::setPaused(bool paused)
     m_paused = paused;
     if (!paused && m_running && !m_timer->isActive())
         m_timer->start(0);
+}
+
+void ClusterPoller::setAlertThresholds(const AlertThresholds &thresholds)
+{
+    m_alerts = AlertMonitor(thresholds);
 }
 
 void ClusterPoller::pollNow()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alertmonitor.h"
 #include "clusterhistory.h"
 #include "clustersnapshot.h"
 #include "storage/databaseurl.h"
@@ -36,7 +37,8 @@ public:
                            const domain::Clock *clock = nullptr, QObject *parent = nullptr);
     ~ClusterPoller() override;
 
-    /// Polls once on the calling thread's connection and returns the snapshot (benchmarks, tests).
+    /// Polls once on the calling thread's connection and returns the snapshot (benchmarks, tests),
+    /// with its derived values (snapshotderived.h) and alerts computed here, off the GUI thread.
     ClusterSnapshot pollOnce();
     /// The statements the poller's connection has prepared (empty before the first poll); call it on
     /// the poller's thread. The console benchmark checks its bare queries against them.
@@ -47,6 +49,8 @@ public Q_SLOTS:
     void stop();
     void setIntervalMs(int milliseconds);
     void setPaused(bool paused);
+    /// The thresholds of the alerts evaluated with each snapshot; forgets the alerts' history.
+    void setAlertThresholds(const overseer::models::AlertThresholds &thresholds);
     void pollNow();
     /// Reads the recorded history of these workers; answered by workerHistoryReady (at once, or
     /// after the next successful poll when the database is unreachable now).
@@ -91,6 +95,9 @@ private:
     qint64 m_recountOldestJob = 0;
     bool m_historyLoaded = false;
     std::optional<QList<domain::WorkerId>> m_pendingWorkerHistory;
+    AlertMonitor m_alerts;
+    storage::WorkerListCache m_workerCache;
+    std::shared_ptr<const SnapshotDerived> m_lastDerived;
 };
 
 } // namespace overseer::models

@@ -12,9 +12,12 @@
 #include <QMap>
 #include <QMetaType>
 
+#include <memory>
 #include <optional>
 
 namespace overseer::models {
+
+struct SnapshotDerived;
 
 /// Everything the console shows about the cluster at one moment, read in one poll on the poller's
 /// own connection and handed to the GUI thread as an immutable value.
@@ -38,6 +41,9 @@ struct ClusterSnapshot
     QList<storage::AuditEntry> recentAudit;
     /// Waiting jobs by queue and required capabilities (for the "no eligible worker" alerts).
     QList<storage::WaitingDemand> waitingDemand;
+    /// What follows from the fields above (snapshotderived.h), computed on the poller's thread so the
+    /// GUI thread only applies it; null in snapshots made by hand (derivedOf computes it then).
+    std::shared_ptr<const SnapshotDerived> derived;
 };
 
 } // namespace overseer::models

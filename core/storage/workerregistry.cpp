@@ -48,6 +48,8 @@ struct StoredWorker
     std::optional<EpochMs> stoppedAt;
     QStringList queues;
     QStringList capabilities;
+
+    friend bool operator==(const StoredWorker &, const StoredWorker &) = default;
 };
 
 // Many workers share the same few queues and capabilities: each distinct text is validated once
@@ -253,7 +255,33 @@ std::optional<WorkerRecord> WorkerRegistry::get(const WorkerId &id)
     return std::move(records.first());
 }
 
+struct WorkerListCache::Entries
+{
+    struct Entry
+    {
+        StoredWorker row;
+        WorkerRecord record;
+    };
+    QHash<QString, Entry> byId;
+};
+
+WorkerListCache::WorkerListCache()
+    : m_entries(std::make_unique<Entries>())
+{}
+
+WorkerListCache::~WorkerListCache() = default;
+
 QList<WorkerRecord> WorkerRegistry::list(const WorkerFilter &filter)
+{
+    return listWith(filter, nullptr);
+}
+
+QList<WorkerRecord> WorkerRegistry::list(const WorkerFilter &filter, WorkerListCache &reuse)
+{
+    return listWith(filter, &reuse);
+}
+
+QList<WorkerRecord> WorkerRegistry::listWith(const WorkerFilter &filter, WorkerListCache *reuse)
 {
     // "Unhealthy" must agree with Worker::healthProblem: heartbeat age (never negative) at or past
     // staleAfter, CPU at or past critical, memory over a declared limit. With staleAfter > 0 the age
@@ -299,10 +327,10 @@ QList<WorkerRecord> WorkerRegistry::list(const WorkerFilter &filter)
         .exec();
     const bool everyWorker = !filter.queue && !filter.capability && filter.state == WorkerFilter::State::Any &&
                              !filter.afterId && filter.limit <= 0;
-    return load(query, everyWorker);
+    return load(query, everyWorker, reuse);
 }
 
-QList<WorkerRecord> WorkerRegistry::load(Query &workers, bool everyWorker)
+QList<WorkerRecord> WorkerRegistry::load(Query &workers, bool everyWorker, WorkerListCache *reuse)
 {
     QList<StoredWorker> rows;
     QHash<QString, qsizetype> rowOfId;
@@ -361,8 +389,24 @@ QList<WorkerRecord> WorkerRegistry::load(Query &workers, bool everyWorker)
     ParsedCache<Capability> capabilityNames;
     QList<WorkerRecord> records;
     records.reserve(rows.size());
-    for (const StoredWorker &row : std::as_const(rows))
-        records.append(toRecord(row, queueNames, capabilityNames));
+    if (!reuse) {
+        for (const StoredWorker &row : std::as_const(rows))
+            records.append(toRecord(row, queueNames, capabilityNames));
+        return records;
+    }
+    // A worker whose stored row is what it was at the previous listing is the same valid Worker.
+    QHash<QString, WorkerListCache::Entries::Entry> &previous = reuse->m_entries->byId;
+    QHash<QString, WorkerListCache::Entries::Entry> next;
+    next.reserve(rows.size());
+    for (StoredWorker &row : rows) {
+        const auto it = previous.constFind(row.id);
+        WorkerRecord record =
+            it != previous.cend() && it->row == row ? it->record : toRecord(row, queueNames, capabilityNames);
+        records.append(record);
+        const QString id = row.id;
+        next.insert(id, {std::move(row), std::move(record)});
+    }
+    previous = std::move(next);
     return records;
 }
 

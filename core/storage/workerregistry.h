@@ -13,6 +13,7 @@
 
 #include <algorithm>
 
+#include <memory>
 #include <optional>
 
 namespace overseer::storage {
@@ -53,6 +54,23 @@ struct WorkerFilter
     int limit = 0;
 };
 
+/// The workers of the previous listing with their rows as stored: a listing given one reuses each
+/// worker whose row, queues and capabilities have not changed since, instead of validating it again
+/// (most of a listing's cost at 10,000 workers; between two polls most workers only heartbeat). Keep
+/// one per poller, on its thread.
+class WorkerListCache final
+{
+public:
+    WorkerListCache();
+    ~WorkerListCache();
+    Q_DISABLE_COPY_MOVE(WorkerListCache)
+
+private:
+    friend class WorkerRegistry;
+    struct Entries;
+    std::unique_ptr<Entries> m_entries;
+};
+
 /// Registers workers and records their heartbeats and lifecycle in the database. Queues and
 /// capabilities live in their own tables so that filtering is SQL. Every write is one transaction.
 class WorkerRegistry final
@@ -75,6 +93,8 @@ public:
     std::optional<WorkerRecord> get(const domain::WorkerId &id);
     /// Ordered by hostname, then id.
     QList<WorkerRecord> list(const WorkerFilter &filter = {});
+    /// The same, reusing the unchanged workers of the previous listing made with this cache.
+    QList<WorkerRecord> list(const WorkerFilter &filter, WorkerListCache &reuse);
 
     const domain::HealthPolicy &policy() const { return m_policy; }
 
@@ -82,7 +102,8 @@ private:
     domain::Outcome<domain::Worker> changeState(const domain::WorkerId &id, domain::WorkerState target);
     /// Reads the rows of an executed workers query and attaches their queues and capabilities;
     /// everyWorker says the query selected all workers.
-    QList<WorkerRecord> load(Query &workers, bool everyWorker);
+    QList<WorkerRecord> load(Query &workers, bool everyWorker, WorkerListCache *reuse = nullptr);
+    QList<WorkerRecord> listWith(const WorkerFilter &filter, WorkerListCache *reuse);
 
     Database &m_db;
     const domain::Clock &m_clock;

@@ -30,6 +30,7 @@
 #include "models/clusterpoller.h"
 #include "models/locktablemodel.h"
 #include "models/queuetablemodel.h"
+#include "models/snapshotderived.h"
 #include "models/workerfilterproxy.h"
 #include "models/workertablemodel.h"
 #include "storage/database.h"
@@ -337,29 +338,14 @@ public:
     void merge(const models::ClusterSnapshot &snapshot)
     {
         using namespace domain;
+        // As MainWindow::applySnapshot: the rows and the alerts come derived from the poller's thread.
+        const std::shared_ptr<const models::SnapshotDerived> derived = models::derivedOf(snapshot);
         m_workers.merge(snapshot.workers, snapshot.policy, snapshot.takenAt);
-        QHash<QueueName, int> healthyServing;
-        for (const storage::WorkerRecord &record : snapshot.workers) {
-            if (record.worker.state() != WorkerState::Active ||
-                !record.worker.isHealthy(snapshot.policy, snapshot.takenAt))
-                continue;
-            for (const QueueName &queue : record.worker.queues())
-                ++healthyServing[queue];
-        }
-        QList<models::QueueTableModel::Row> queues;
-        queues.reserve(snapshot.queues.size());
-        for (const storage::QueueInfo &info : snapshot.queues)
-            queues.append({info, healthyServing.value(info.name)});
-        m_queues.merge(queues, snapshot.takenAt);
-        QHash<QString, QString> hostOf;
-        for (const storage::WorkerRecord &record : snapshot.workers)
-            hostOf.insert(record.worker.id().toString(), record.worker.hostname());
-        QList<models::LockTableModel::Row> locks;
-        for (const LockLease &lease : snapshot.locks)
-            locks.append({lease, hostOf.value(lease.owner)});
-        m_locks.merge(locks, snapshot.takenAt);
+        m_queues.merge(derived->queueRows, snapshot.takenAt);
+        m_locks.merge(derived->lockRows, snapshot.takenAt);
         m_audit.merge(snapshot.recentAudit);
-        m_alerts.merge(m_monitor.evaluate(snapshot).current, snapshot.takenAt);
+        m_alerts.merge(derived->alerts ? derived->alerts->current : m_monitor.evaluate(snapshot).current,
+                       snapshot.takenAt);
     }
 
     int workerRows() const { return m_workerProxy.rowCount(); }
