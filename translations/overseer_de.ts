@@ -219,6 +219,64 @@
     </message>
 </context>
 <context>
+    <name>Health</name>
+    <message>
+        <source>healthy</source>
+        <translation>gesund</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>wird geleert</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>stumm</translation>
+    </message>
+    <message>
+        <source>cpu-critical</source>
+        <translation>CPU kritisch</translation>
+    </message>
+    <message>
+        <source>memory-over-limit</source>
+        <translation>Speicher über Limit</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+</context>
+<context>
+    <name>JobState</name>
+    <message>
+        <source>pending</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>zugewiesen</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>storniert</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Connected: schema version %1, ready.</source>

@@ -219,6 +219,64 @@
     </message>
 </context>
 <context>
+    <name>Health</name>
+    <message>
+        <source>healthy</source>
+        <translation>sain</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>en vidage</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>muet</translation>
+    </message>
+    <message>
+        <source>cpu-critical</source>
+        <translation>CPU critique</translation>
+    </message>
+    <message>
+        <source>memory-over-limit</source>
+        <translation>mémoire dépassée</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactif</translation>
+    </message>
+</context>
+<context>
+    <name>JobState</name>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>assignée</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>réussie</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échouée</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>morte</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Connected: schema version %1, ready.</source>

@@ -3,6 +3,7 @@
 #include "domain/invalidvalue.h"
 #include "models/choicelistmodel.h"
 #include "models/jobtablemodel.h"
+#include "models/labels.h"
 #include "models/snapshotderived.h"
 
 #include <QComboBox>
@@ -116,7 +117,7 @@ JobsView::JobsView(const storage::DatabaseUrl &database, QWidget *parent)
     m_state = new QComboBox(this);
     m_state->addItem(tr("Any state"), -1);
     for (const JobState state : allJobStates())
-        m_state->addItem(toString(state), static_cast<int>(state));
+        m_state->addItem(models::jobStateLabel(state), static_cast<int>(state));
     m_worker = new QComboBox(this);
     // Up to 10,000 workers: a model replaced in one reset, and a width that does not measure them all.
     m_workerChoices = new ChoiceListModel(tr("All workers"), m_worker);
@@ -433,7 +434,7 @@ void JobsView::showSelectedJob()
         m_detail->clear();
         return;
     }
-    const QString state = toString(job->state);
+    const QString state = models::jobStateLabel(job->state);
     QString worker;
     if (job->workerId) {
         const QString id = job->workerId->toString();

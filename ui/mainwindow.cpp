@@ -9,6 +9,7 @@
 #include "jobsview.h"
 #include "models/audittablemodel.h"
 #include "models/clusterpoller.h"
+#include "models/labels.h"
 #include "models/locktablemodel.h"
 #include "models/queuetablemodel.h"
 #include "models/snapshotderived.h"
@@ -226,7 +227,7 @@ QWidget *MainWindow::buildWorkersTab()
     m_workerCapability->addItem(tr("All capabilities"), QString());
     m_workerHealth->addItem(tr("Any state"), -1);
     for (const WorkerHealth health : allWorkerHealths())
-        m_workerHealth->addItem(healthName(health), static_cast<int>(health));
+        m_workerHealth->addItem(models::healthLabel(health), static_cast<int>(health));
     m_workerQueue->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_workerCapability->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     filters->addWidget(m_workerText, 1);
@@ -406,7 +407,7 @@ void MainWindow::showSelectedWorker()
         capabilities << c.toString().toHtmlEscaped();
     QString html = u"<h3>%1 <small>pid %2</small></h3>"_qs.arg(w.hostname().toHtmlEscaped()).arg(w.processId());
     html += u"<p style='color:%1'><b>%2</b> — %3</p>"_qs.arg(
-        healthColor(static_cast<int>(health)).name(), healthName(health),
+        healthColor(static_cast<int>(health)).name(), models::healthLabel(health),
         healthExplanation(w, health, m_last.policy, m_last.takenAt).toHtmlEscaped());
     html += u"<table cellspacing=4>"_qs;
     const auto row = [&html](const QString &label, const QString &value) {

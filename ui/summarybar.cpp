@@ -3,6 +3,7 @@
 #include "models/snapshotderived.h"
 
 #include "domain/workerhealth.h"
+#include "models/labels.h"
 #include "tabledelegates.h"
 
 #include <QHBoxLayout>
@@ -58,14 +59,14 @@ void SummaryBar::show(const models::ClusterSnapshot &snapshot)
             continue;
         parts << u"<span style='color:%1'>%2 %3</span>"_qs.arg(healthColor(static_cast<int>(health)).name())
                      .arg(n)
-                     .arg(healthName(health));
+                     .arg(models::healthLabel(health));
     }
     m_workers->setText(u"<b>%1</b> · "_qs.arg(snapshot.workers.size()) + parts.join(u" · "_qs));
 
     QStringList jobs;
     for (auto it = snapshot.jobCounts.cbegin(); it != snapshot.jobCounts.cend(); ++it) {
         if (it.value() > 0 || it.key() == JobState::Pending || it.key() == JobState::Running)
-            jobs << u"%1 %2"_qs.arg(it.value()).arg(toString(it.key()));
+            jobs << u"%1 %2"_qs.arg(it.value()).arg(models::jobStateLabel(it.key()));
     }
     m_jobs->setText(jobs.join(u" · "_qs));
     m_throughput->setText(

@@ -1,4 +1,5 @@
 #include "jobtablemodel.h"
+#include "labels.h"
 
 #include "locktablemodel.h"
 #include "rowmerge.h"
@@ -427,7 +428,7 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
         case Type:
             return job.type;
         case State:
-            return toString(job.state);
+            return jobStateLabel(job.state);
         case Priority:
             return QString::number(job.priority);
         case Attempts:

@@ -1,4 +1,5 @@
 #include "workertablemodel.h"
+#include "labels.h"
 
 #include "domain/workerhealth.h"
 
@@ -159,7 +160,7 @@ QVariant WorkerTableModel::data(const QModelIndex &index, int role) const
         case Pid:
             return QString::number(w.processId());
         case State:
-            return healthName(classifyHealth(w, m_policy, m_now));
+            return healthLabel(classifyHealth(w, m_policy, m_now));
         case Queues:
             return names(w.queues()).join(u", "_qs);
         case Capabilities:
