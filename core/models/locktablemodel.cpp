@@ -8,16 +8,24 @@ namespace overseer::models {
 
 using namespace domain;
 
-QString countdownText(qint64 left)
+namespace {
+
+/// "42 s", "3 min 5 s", "2 h 10 min": how long, whichever side of the expiry.
+QString amountText(qint64 left)
 {
     const qint64 s = std::abs(left) / 1000;
-    QString amount;
     if (s < 60)
-        amount = QCoreApplication::translate("Countdown", "%1 s").arg(s);
-    else if (s < 3600)
-        amount = QCoreApplication::translate("Countdown", "%1 min %2 s").arg(s / 60).arg(s % 60);
-    else
-        amount = QCoreApplication::translate("Countdown", "%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+        return QCoreApplication::translate("Countdown", "%1 s").arg(s);
+    if (s < 3600)
+        return QCoreApplication::translate("Countdown", "%1 min %2 s").arg(s / 60).arg(s % 60);
+    return QCoreApplication::translate("Countdown", "%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+}
+
+} // namespace
+
+QString countdownText(qint64 left)
+{
+    const QString amount = amountText(left);
     return left >= 0 ? QCoreApplication::translate("Countdown", "in %1").arg(amount)
                      : QCoreApplication::translate("Countdown", "overdue %1").arg(amount);
 }
@@ -81,7 +89,7 @@ QVariant LockTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == ExpiresIn && left <= 0)
             return tr("The lease ran out %1 ago and nobody has taken the lock over. The holder may be stuck; "
                       "the next acquire takes it (with a higher token).")
-                .arg(countdownText(left).mid(8));
+                .arg(amountText(left));
         if (index.column() == Token)
             return tr("Fencing token: strictly increasing for this key, never reused. Writes carrying a lower "
                       "token than one already seen must be refused.");

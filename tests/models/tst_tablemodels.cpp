@@ -303,6 +303,10 @@ private Q_SLOTS:
         model.setNow(t0 + 7000);
         QCOMPARE(spy.columnRefreshes, (QList<Range>{{LockTableModel::ExpiresIn, LockTableModel::ExpiresIn}}));
         QCOMPARE(model.index(0, LockTableModel::ExpiresIn).data().toString(), u"overdue 2 s"_qs);
+        QVERIFY(model.index(0, LockTableModel::ExpiresIn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(u"The lease ran out 2 s ago"_qs));
         QCOMPARE(model.index(0, 0).data(LockTableModel::OverdueRole).toBool(), true);
     }
 
